@@ -1,0 +1,91 @@
+"""The reference data the validator checks against: official regions and the pillars.
+
+Both live as data under `data/reference/`: the Kemendagri list of provinces and
+regencies/cities (from the npm package idn-area-data, ODbL) and the six pillars
+with their elements.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from . import PROJECT_DIR
+
+REFERENCE_DIR = PROJECT_DIR / "data" / "reference"
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OfficialRegion:
+    code: str
+    name: str           # e.g. "Kota Pekalongan"
+    type: str           # "kota" | "kabupaten"
+    province: Province
+
+
+@dataclass(frozen=True)
+class Element:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Pillar:
+    key: str
+    label: str          # "Smart Governance"
+    label_id: str       # Indonesian description
+    elements: tuple[Element, ...]
+
+    def element(self, key: str) -> Element | None:
+        return next((e for e in self.elements if e.key == key), None)
+
+
+@dataclass(frozen=True)
+class Reference:
+    provinces: tuple[Province, ...]
+    regions: tuple[OfficialRegion, ...]
+    pillars: tuple[Pillar, ...]
+
+    @property
+    def regions_by_code(self) -> dict[str, OfficialRegion]:
+        return {r.code: r for r in self.regions}
+
+    def pillar(self, key: str) -> Pillar:
+        return next(p for p in self.pillars if p.key == key)
+
+    @property
+    def pillar_keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.pillars)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+    provinces = {row["code"]: Province(row["code"], row["name"])
+                 for row in _read_csv(directory / "provinces.csv")}
+    regions = []
+    for row in _read_csv(directory / "regencies.csv"):
+        name = row["name"]
+        kind = "kota" if name.startswith("Kota ") else "kabupaten"
+        regions.append(OfficialRegion(row["code"], name, kind, provinces[row["province_code"]]))
+    with (directory / "pillars.yml").open(encoding="utf-8") as handle:
+        raw_pillars = yaml.safe_load(handle)  # our own trusted file, not editor input
+    pillars = tuple(
+        Pillar(p["key"], p["label"], p["label_id"], tuple(Element(e["key"], e["label"]) for e in p["elements"]))
+        for p in raw_pillars)
+    return Reference(tuple(sorted(provinces.values(), key=lambda p: p.code)),
+                     tuple(sorted(regions, key=lambda r: r.code)), pillars)

@@ -1,0 +1,212 @@
+"""Checks of meaning beyond the schema, for one region file.
+
+They run on the parsed data even when the schema found problems, so that one
+run reports everything; every access is guarded against values of the wrong
+shape (the schema has already reported those).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from .problems import Path_, Problem, problem
+from .reference import Reference
+from .yamlstrict import Document
+
+HORIZONS = ("short", "medium", "long")
+HORIZON_LABELS = {"short": "pendek", "medium": "menengah", "long": "panjang"}
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _year(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    start, end = _year(_dict(value).get("start")), _year(_dict(value).get("end"))
+    return (start, end) if start is not None and end is not None else None
+
+
+class _Checker:
+    def __init__(self, doc: Document, file: str, stem: str, reference: Reference, today: dt.date) -> None:
+        self.doc, self.file, self.stem, self.ref, self.today = doc, file, stem, reference, today
+        self.data = _dict(doc.data)
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path_, code: str, key: bool = False, **params: Any) -> None:
+        self.problems.append(problem(self.file, self.doc.locate(path, key=key), code, path, **params))
+
+    def run(self) -> list[Problem]:
+        self.identity()
+        self.period_and_roadmap()
+        self.items()
+        self.evaluations()
+        return self.problems
+
+    def identity(self) -> None:
+        data = self.data
+        region_id = _str(data.get("id"))
+        if region_id is not None and region_id != self.stem:
+            self.add(("id",), "E-ID-FILENAME", value=region_id, expected=self.stem)
+        code = _str(data.get("code"))
+        official = self.ref.regions_by_code.get(code) if code else None
+        if code is not None and official is None and len(code) == 5:
+            self.add(("code",), "E-CODE-UNKNOWN", value=code)
+        if official is not None:
+            name = _str(data.get("name"))
+            if name is not None and name != official.name:
+                self.add(("name",), "E-NAME-MISMATCH", value=name, code=code, expected=official.name)
+            kind = _str(data.get("type"))
+            if kind in ("kota", "kabupaten") and kind != official.type:
+                self.add(("type",), "E-TYPE-MISMATCH", value=kind, name=official.name, expected=official.type)
+            province = _str(data.get("province"))
+            if province is not None and province != official.province.name:
+                self.add(("province",), "E-PROVINCE-MISMATCH", value=province, code=code,
+                         expected=official.province.name)
+        cohort = _year(data.get("cohort"))
+        if cohort is not None and 2017 <= cohort <= 2100 and cohort > self.today.year:
+            self.add(("cohort",), "E-COHORT-YEAR", value=cohort, current=self.today.year)
+
+    def period_and_roadmap(self) -> None:
+        period = _span(self.data.get("period"))
+        if period and period[0] > period[1]:
+            self.add(("period", "end"), "E-YEARS-ORDER", start=period[0], end=period[1])
+            period = None
+        roadmap = _dict(self.data.get("roadmap"))
+        previous: tuple[str, tuple[int, int]] | None = None
+        for name in HORIZONS:
+            span = _span(roadmap.get(name))
+            if span is None:
+                continue
+            if span[0] > span[1]:
+                self.add(("roadmap", name, "end"), "E-YEARS-ORDER", start=span[0], end=span[1])
+                continue
+            if previous is not None and span[0] <= previous[1][1]:
+                self.add(("roadmap", name, "start"), "E-HORIZON-ORDER", name=name, start=span[0], end=span[1],
+                         previous=previous[0], previous_start=previous[1][0], previous_end=previous[1][1])
+            if period and (span[0] < period[0] or span[1] > period[1]):
+                self.add(("roadmap", name), "E-HORIZON-PERIOD", name=name, start=span[0], end=span[1],
+                         period_start=period[0], period_end=period[1])
+            previous = (name, span)
+
+    def _pillar_items(self) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
+        """Every strategy, programme and quick win: (pillar, kind, path, item)."""
+        for pillar_key, pillar in _dict(self.data.get("pillars")).items():
+            base: Path_ = ("pillars", pillar_key)
+            for i, strategy in enumerate(_list(_dict(pillar).get("strategies"))):
+                spath = base + ("strategies", i)
+                yield pillar_key, "strategy", spath, _dict(strategy)
+                for j, program in enumerate(_list(_dict(strategy).get("programs"))):
+                    yield pillar_key, "program", spath + ("programs", j), _dict(program)
+            for i, quick_win in enumerate(_list(_dict(pillar).get("quick_wins"))):
+                yield pillar_key, "quick_win", base + ("quick_wins", i), _dict(quick_win)
+
+    def _all_source_refs(self) -> Iterator[tuple[Path_, Any]]:
+        def walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+            if isinstance(value, dict):
+                for key, inner in value.items():
+                    if key == "sources" and path != ():
+                        for i, ref in enumerate(_list(inner)):
+                            yield path + (key, i), ref
+                    else:
+                        yield from walk(inner, path + (key,))
+            elif isinstance(value, list):
+                for i, inner in enumerate(value):
+                    yield from walk(inner, path + (i,))
+        yield from walk(self.data, ())
+
+    def items(self) -> None:
+        seen_ids: dict[str, int] = {}
+        period = _span(self.data.get("period"))
+        roadmap = _dict(self.data.get("roadmap"))
+        for pillar_key, kind, path, item in self._pillar_items():
+            item_id = _str(item.get("id"))
+            if item_id is not None:
+                if item_id in seen_ids:
+                    self.add(path + ("id",), "E-ID-DUPLICATE", value=item_id, first_line=seen_ids[item_id])
+                else:
+                    seen_ids[item_id] = self.doc.locate(path + ("id",))[0]
+            element = _str(item.get("element"))
+            if element is not None and pillar_key in self.ref.pillar_keys:
+                pillar = self.ref.pillar(pillar_key)
+                if pillar.element(element) is None:
+                    self.add(path + ("element",), "E-ELEMENT", value=element, pillar=pillar_key,
+                             allowed=", ".join(e.key for e in pillar.elements))
+            if kind == "program":
+                self.program(path, item, period, roadmap)
+        source_ids = [_str(_dict(s).get("id")) for s in _list(self.data.get("sources"))]
+        seen_sources: dict[str, int] = {}
+        for i, source_id in enumerate(source_ids):
+            if source_id is None:
+                continue
+            if source_id in seen_sources:
+                self.add(("sources", i, "id"), "E-ID-DUPLICATE", value=source_id, first_line=seen_sources[source_id])
+            else:
+                seen_sources[source_id] = self.doc.locate(("sources", i, "id"))[0]
+        for path, ref in self._all_source_refs():
+            if isinstance(ref, str) and ref not in seen_sources:
+                self.add(path, "E-SOURCE-UNKNOWN", value=ref)
+
+    def program(self, path: Path_, program: dict[str, Any], period: tuple[int, int] | None,
+                roadmap: dict[str, Any]) -> None:
+        start, end = _year(program.get("start")), _year(program.get("end"))
+        if start is not None and end is not None and start > end:
+            self.add(path + ("end",), "E-YEARS-ORDER", start=start, end=end)
+        horizon = _str(program.get("horizon"))
+        span = _span(roadmap.get(horizon)) if horizon in HORIZONS else None
+        if horizon in HORIZONS and roadmap and span is None:
+            self.add(path + ("horizon",), "E-HORIZON-UNDEFINED", value=horizon)
+        for field, year in (("start", start), ("end", end)):
+            if year is None:
+                continue
+            if span is not None and not span[0] <= year <= span[1]:
+                self.add(path + (field,), "E-PROGRAM-HORIZON", value=year, horizon=horizon, start=span[0], end=span[1])
+            elif period is not None and not period[0] <= year <= period[1]:
+                self.add(path + (field,), "E-PROGRAM-PERIOD", value=year, start=period[0], end=period[1])
+        updates = _list(program.get("updates"))
+        previous_date: str | None = None
+        for i, update in enumerate(updates):
+            date = _str(_dict(update).get("date"))
+            if date is None:
+                continue
+            if previous_date is not None and date < previous_date:
+                self.add(path + ("updates", i, "date"), "E-UPDATE-ORDER", value=date, previous=previous_date)
+            previous_date = date
+        if updates:
+            last = _str(_dict(updates[-1]).get("status"))
+            status = _str(program.get("status"))
+            if last is not None and status is not None and last != status:
+                self.add(path + ("status",), "E-UPDATE-STATUS", value=status, last=last)
+
+    def evaluations(self) -> None:
+        seen: dict[str, int] = {}
+        previous: str | None = None
+        for i, evaluation in enumerate(_list(self.data.get("evaluations"))):
+            period = _str(_dict(evaluation).get("period"))
+            if period is None:
+                continue
+            path = ("evaluations", i, "period")
+            if period in seen:
+                self.add(path, "E-EVALUATION-DUPLICATE", value=period, first_line=seen[period])
+                continue
+            seen[period] = self.doc.locate(path)[0]
+            if previous is not None and period < previous:
+                self.add(path, "E-EVALUATION-ORDER", value=period, previous=previous)
+            previous = period
+
+
+def check_rules(doc: Document, file: str, stem: str, reference: Reference, today: dt.date) -> list[Problem]:
+    return _Checker(doc, file, stem, reference, today).run()
