@@ -50,7 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "E-REQUIRED": {"id": "kolom wajib {field!r} belum diisi",
                    "en": "required field {field!r} is missing"},
     "E-UNKNOWN-FIELD": {"id": "kolom {field!r} tidak dikenal{hint}",
-                        "en": "unknown field {field!r}{hint}"},
+                        "en": "unknown field {field!r}{hint_en}"},
     "E-TYPE": {"id": "harus berupa {expected}, bukan {actual}{hint}",
                "en": "must be {expected_en}, not {actual_en}{hint_en}"},
     "E-ENUM": {"id": "{value!r} bukan salah satu dari {allowed}",

@@ -89,8 +89,9 @@ def _problems_for(error: ValidationError, doc: Document, file: str) -> list[Prob
         for name in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(name, allowed, n=1)
             out.append(problem(file, doc.locate(path + (name,), key=True), "E-UNKNOWN-FIELD", path + (name,),
-                               field=name, hint=f" — maksud Anda {close[0]!r}?" if close else
-                               f"; kolom yang dikenal: {', '.join(allowed)}"))
+                               field=name,
+                               hint=f" — maksud Anda {close[0]!r}?" if close else f"; kolom yang dikenal: {', '.join(allowed)}",
+                               hint_en=f" — did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(allowed)}"))
         return out
     position = doc.locate(path)
     if kind == "type":

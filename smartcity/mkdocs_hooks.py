@@ -1,0 +1,55 @@
+"""MkDocs hooks: load and validate the regions once per build, add their pages.
+
+Listed under `hooks:` in mkdocs.yml. MkDocs loads this file by path, so the
+project folder is put on `sys.path` to reach the package.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from smartcity.pages import region_page_source, region_pages, region_src  # noqa: E402
+from smartcity.problems import InvalidData  # noqa: E402
+from smartcity.render import Renderer  # noqa: E402
+from smartcity.schema import SCHEMA_PATH  # noqa: E402
+from smartcity.sitedata import Settings, load_site_data  # noqa: E402
+from smartcity.state import Build, current, set_current  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.smartcity")
+
+
+@event_priority(100)  # before every plugin: nothing is built from unchecked data
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    settings = Settings.from_environment(base=Path(config.config_file_path).parent)
+    try:
+        site = load_site_data(settings)
+    except InvalidData as error:
+        for found in error.problems:
+            log.error(found.format())
+        files = len({p.file for p in error.problems})
+        raise Abort(f"Data wilayah tidak sah: {len(error.problems)} masalah di {files} berkas; "
+                    f"tidak ada halaman yang dibangun.") from None
+    set_current(Build(site, Renderer(site, config.use_directory_urls)))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = current().site
+    for region in site.regions:
+        for page in region_pages(site.reference):
+            files.append(File.generated(config, region_src(region.id, page.slug),
+                                        content=region_page_source(region, page)))
+    # The region file schema, published at a stable address for editors' tools.
+    files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
+    return files

@@ -1,0 +1,61 @@
+"""The site's page structure: which pages each region has, and their addresses."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+
+from .model import Region
+from .reference import Reference
+
+
+@dataclass(frozen=True)
+class RegionPage:
+    slug: str          # "" is the overview; otherwise the last part of the address
+    label: str         # the label in the region's own navigation
+    template: str
+    pillar: str | None = None
+
+
+def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
+    return (
+        RegionPage("", "Ringkasan", "region_overview.html.j2"),
+        RegionPage("analisis", "Analisis (Buku I)", "region_analysis.html.j2"),
+        RegionPage("peta-jalan", "Peta jalan", "region_roadmap.html.j2"),
+        *(RegionPage(p.key, p.label, "region_pillar.html.j2", p.key) for p in reference.pillars),
+        RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2"),
+        RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2"),
+    )
+
+
+def region_src(region_id: str, slug: str) -> str:
+    """The (virtual) Markdown source path of a region page."""
+    return f"wilayah/{region_id}/index.md" if not slug else f"wilayah/{region_id}/{slug}.md"
+
+
+def url_of(src: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a source path (`wilayah/x/analisis.md` → `wilayah/x/analisis/`)."""
+    stem = src.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative)."""
+    from_dir = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    target = posixpath.relpath(to_url or ".", from_dir or ".")
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target in (".", "./") else target
+
+
+def region_page_source(region: Region, page: RegionPage) -> str:
+    """The generated Markdown of a region page: a title and one macro call with
+    validated ids only. Region text never enters Markdown source."""
+    title = region.name if not page.slug else f"{page.label} — {region.name}"
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+            f'{{{{ region_page("{region.id}", "{page.slug}") }}}}\n')

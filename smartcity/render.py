@@ -1,0 +1,149 @@
+"""Page rendering: region data → HTML through autoescaped Jinja templates.
+
+Every piece of data text is escaped by autoescaping and has its line breaks
+folded, so no data can start a line of Markdown or close the HTML block the
+page body is handed to MkDocs in. Templates are compiled once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import PACKAGE_DIR
+from .aggregate import programs_by_horizon, strategies_by_element
+from .charts import HORIZON_LABELS, roadmap_chart
+from .model import STATUSES
+from .pages import RegionPage, region_pages, region_src, relative_url, url_of
+from .sitedata import SiteData
+
+STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
+                 "delayed": "Terlambat", "cancelled": "Dibatalkan"}
+STATUS_ICONS = {"planned": "○", "in_progress": "◐", "done": "●", "delayed": "!", "cancelled": "×"}
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
+                "quick_win": "Quick Win", "final": "Nilai akhir"}
+SWOT_LABELS = {"strengths": "Kekuatan", "weaknesses": "Kelemahan", "opportunities": "Peluang",
+               "threats": "Ancaman"}
+READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelola"),
+                    "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
+                    "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
+_SPACES = re.compile(r"\s+")
+
+
+def fold(value: Any) -> str:
+    """Collapse every run of white space (line breaks included) to one space."""
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def paragraphs(value: str | None) -> Markup:
+    """Text → escaped `<p>` paragraphs, split on blank lines."""
+    if not value:
+        return Markup("")
+    parts = [fold(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
+
+
+def date_id(value: dt.date | None) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
+
+
+def number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def rupiah(value: float | None) -> str:
+    return "–" if value is None else f"Rp {number(value)}"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def score(value: float | None) -> str:
+    return "–" if value is None else number(value, 2)
+
+
+def years(start: int | None, end: int | None) -> str:
+    if start is None and end is None:
+        return "–"
+    if start is None or end is None or start == end:
+        return str(start or end)
+    return f"{start}–{end}"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(PACKAGE_DIR / "templates")), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
+                       percent=percent, score=score)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ICONS=STATUS_ICONS, STATUSES=STATUSES,
+                       SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
+                       HORIZON_LABELS=HORIZON_LABELS, years=years)
+    return env
+
+
+def _finish(html: str) -> str:
+    """One contiguous HTML block: no indentation, no blank lines (either would let
+    Markdown treat part of the page as Markdown)."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
+
+
+class Renderer:
+    """Renders the body of each page for one build."""
+
+    def __init__(self, site: SiteData, use_directory_urls: bool = True) -> None:
+        self.site = site
+        self.use_directory_urls = use_directory_urls
+        self.pages = region_pages(site.reference)
+
+    def url(self, src: str) -> str:
+        return url_of(src, self.use_directory_urls)
+
+    def _links(self, page_url: str):
+        def link(src: str) -> str:
+            return relative_url(page_url, self.url(src))
+        return link
+
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
+        html = environment().get_template(template).render(
+            site=self.site, reference=self.site.reference, link=self._links(page_url),
+            region_src=region_src, **context)
+        return _finish(html)
+
+    def region_page(self, region_id: str, slug: str, page_url: str) -> str:
+        region = self.site.region(region_id)
+        page: RegionPage = next(p for p in self.pages if p.slug == slug)
+        context: dict[str, Any] = {}
+        if page.template == "region_roadmap.html.j2":
+            context["chart"] = roadmap_chart(region, self.site.reference, STATUS_LABELS)
+            context["by_horizon"] = programs_by_horizon(region)
+        if page.pillar:
+            elements = tuple(e.key for e in self.site.reference.pillar(page.pillar).elements)
+            context["by_element"] = strategies_by_element(region.pillar(page.pillar), elements)
+        return self._render(page.template, page_url, region=region, page=page, pages=self.pages,
+                            figures=self.site.figures[region.id],
+                            pillar=region.pillar(page.pillar) if page.pillar else None,
+                            pillar_ref=self.site.reference.pillar(page.pillar) if page.pillar else None,
+                            **context)
+
+    def home_figures(self, page_url: str) -> str:
+        return self._render("home_figures.html.j2", page_url, national=self.site.national)
+
+    def regions_table(self, page_url: str) -> str:
+        return self._render("regions_table.html.j2", page_url, regions=self.site.regions,
+                            figures=self.site.figures)
+
+
+def escape_text(value: Any) -> str:
+    return str(escape(fold(value)))
