@@ -68,13 +68,13 @@ class _Checker:
         if official is not None:
             name = _str(data.get("name"))
             if name is not None and name != official.name:
-                self.add(("name",), "E-NAME-MISMATCH", value=name, code=code, expected=official.name)
+                self.add(("name",), "E-NAME-MISMATCH", value=name, region_code=code, expected=official.name)
             kind = _str(data.get("type"))
             if kind in ("kota", "kabupaten") and kind != official.type:
                 self.add(("type",), "E-TYPE-MISMATCH", value=kind, name=official.name, expected=official.type)
             province = _str(data.get("province"))
             if province is not None and province != official.province.name:
-                self.add(("province",), "E-PROVINCE-MISMATCH", value=province, code=code,
+                self.add(("province",), "E-PROVINCE-MISMATCH", value=province, region_code=code,
                          expected=official.province.name)
         cohort = _year(data.get("cohort"))
         if cohort is not None and 2017 <= cohort <= 2100 and cohort > self.today.year:

@@ -125,10 +125,12 @@ class _Builder:
         self.file = file
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.first_alias_path: Path_ | None = None
 
     def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
         if id(node) in self.seen:  # the same node reached twice: an alias (or a cycle)
-            self.problems.append(problem(self.file, mark_of(node), "E-YAML-ALIAS", path))
+            if self.first_alias_path is None:
+                self.first_alias_path = path
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -205,4 +207,21 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     # same run; the offending value is dropped (duplicate) or left empty.
     builder = _Builder(file)
     data = builder.build(root, ())
-    return Document(data, root), builder.problems
+    if builder.first_alias_path is not None:
+        builder.problems.append(problem(file, _first_alias_mark(text), "E-YAML-ALIAS", builder.first_alias_path))
+    return Document(data, root), sorted(builder.problems)
+
+
+def _first_alias_mark(text: str) -> tuple[int, int]:
+    """Position of the first alias. Nodes reached through an alias carry their
+    anchor's position, so the event stream is read again; this happens only for
+    files that use aliases, which are refused anyway."""
+    parser = _Composer(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    finally:
+        parser.dispose()
+    return 1, 1

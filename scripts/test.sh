@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (pinned dependencies, chromium when missing) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

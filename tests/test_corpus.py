@@ -1,0 +1,63 @@
+"""The corpus of region files under tests/cases/: each folder is one case, its
+`.expected` lists the problems (file, line, code, field path) the validator
+must report, no more and no fewer. Cases are discovered automatically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PYTHON, run
+from smartcity.loader import check_files, region_files
+
+CASES = Path(__file__).resolve().parent / "cases"
+CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/.expected"))
+
+
+def expected_problems(case: Path) -> list[tuple[str, int, str, str]]:
+    rows = []
+    for line in (case / ".expected").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            file, number, code, path = line.split("\t")
+            rows.append((file, int(number), code, path))
+    return rows
+
+
+def reported(case: Path) -> list[tuple[str, int, str, str]]:
+    result = check_files(region_files(case))
+    return sorted((Path(p.file).name, p.line, p.code, p.field_path) for p in result.problems)
+
+
+def test_corpus_is_large_enough() -> None:
+    bad = [c for c in CASE_DIRS if expected_problems(c)]
+    assert len(bad) >= 60, len(bad)
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_case_reports_exactly_the_expected_problems(case: Path) -> None:
+    assert reported(case) == sorted(expected_problems(case))
+
+
+@pytest.mark.parametrize("category", sorted({c.parent.name for c in CASE_DIRS} - {"valid"}))
+def test_cli_exits_1_without_traceback(category: str) -> None:
+    """The command-line validator on every case of a category: exit 1 per invalid
+    case (0 for the traps that are valid YAML 1.2), one `file:line:col: CODE path:
+    message` line per problem, no traceback."""
+    for case in (c for c in CASE_DIRS if c.parent.name == category):
+        result = run([PYTHON, "scripts/validate.py", str(case)], timeout=60)
+        assert result.returncode == (1 if expected_problems(case) else 0), (case, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout
+        lines = result.stdout.splitlines()
+        assert len(lines) == len(expected_problems(case)), (case, lines)
+        for line in lines:
+            location, _, rest = line.partition(": ")
+            file, number, column = location.rsplit(":", 2)
+            assert file.endswith(tuple(e[0] for e in expected_problems(case))) and number.isdigit() and column.isdigit()
+            assert rest.split(" ")[0].startswith("E-")
+
+
+def test_valid_cases_exit_0() -> None:
+    for case in (c for c in CASE_DIRS if c.parent.name == "valid"):
+        result = run([PYTHON, "scripts/validate.py", str(case)], timeout=60)
+        assert result.returncode == 0, (case, result.stdout, result.stderr)
