@@ -1,0 +1,108 @@
+"""What the build does with bad or hostile data: refuse it whole, or show it as text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PYTHON, ROOT, build_site, run
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def regions_dir(tmp_path: Path, *files: tuple[str, Path | str]) -> Path:
+    folder = tmp_path / "regions"
+    folder.mkdir()
+    for name, source in files:
+        target = folder / name
+        if isinstance(source, Path):
+            shutil.copyfile(source, target)
+        else:
+            target.write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_five_mistakes_give_five_errors_in_validator_and_build(tmp_path: Path) -> None:
+    folder = regions_dir(tmp_path, ("kota-pekalongan.yml", FIXTURES / "five-mistakes.yml"))
+    result = run([PYTHON, "scripts/validate.py", str(folder)])
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    located = [(int(l.split(":")[1]), l.split(": ")[1].split(" ")[0]) for l in lines]
+    assert located == [(3, "E-TYPE"), (19, "E-ELEMENT"), (23, "E-ENUM"), (28, "E-PROGRAM-HORIZON"),
+                       (31, "E-SOURCE-UNKNOWN")]
+    site = tmp_path / "site"
+    build = build_site(site, folder)
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr
+    for line in lines:  # the build reports the very same lines
+        assert line in build.stderr
+    assert not site.exists()
+
+
+def test_an_invalid_file_among_valid_ones_fails_the_whole_build(tmp_path: Path) -> None:
+    good = ROOT / "data" / "regions" / "kabupaten-kendal.yml"
+    broken = (ROOT / "data" / "regions" / "kabupaten-pemalang.yml").read_text(encoding="utf-8")
+    folder = regions_dir(tmp_path, ("kabupaten-kendal.yml", good),
+                         ("kabupaten-pemalang.yml", broken.replace("status: published", "status: publish", 1)))
+    site = tmp_path / "site"
+    build = build_site(site, folder)
+    assert build.returncode == 1
+    assert "kabupaten-pemalang.yml:11:9: E-ENUM status" in build.stderr
+    assert not site.exists(), "no page may be published from bad data"
+
+
+def test_drafts_are_left_out_unless_previewed(tmp_path: Path) -> None:
+    source = (ROOT / "data" / "regions" / "kabupaten-kendal.yml").read_text(encoding="utf-8")
+    folder = regions_dir(tmp_path, ("kabupaten-kendal.yml", source.replace("status: published", "status: draft")))
+    site = tmp_path / "public"
+    assert build_site(site, folder).returncode == 0
+    assert not (site / "wilayah" / "kabupaten-kendal").exists()
+    assert "Kabupaten Kendal" not in (site / "wilayah" / "index.html").read_text(encoding="utf-8")
+    preview = tmp_path / "preview"
+    assert build_site(preview, folder, {"SMARTCITY_DRAFTS": "1"}).returncode == 0
+    html = (preview / "wilayah" / "kabupaten-kendal" / "index.html").read_text(encoding="utf-8")
+    assert "sc-banner--draft" in html
+
+
+@pytest.fixture(scope="module")
+def injection_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("injection")
+    folder = tmp / "regions"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "injection.yml", folder / "kota-pekalongan.yml")
+    site = tmp / "site"
+    result = build_site(site, folder)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_injected_text_appears_literally_and_nothing_executes(injection_site: Path) -> None:
+    pages = sorted((injection_site / "wilayah" / "kota-pekalongan").rglob("index.html"))
+    assert len(pages) == 11
+    everything = ""
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        article = soup.select_one("article")
+        # no element, attribute or link came from the data
+        assert not article.select("script, iframe, style, img, svg[onload], [onerror], [onclick], [onload]")
+        for a in article.select("a[href]"):
+            assert not a["href"].lower().startswith(("javascript:", "data:")), (path, a["href"])
+        assert "49" not in article.get_text().replace("2019", ""), "a Jinja expression was evaluated"
+        assert "LOOPLOOP" not in html
+        everything += " ".join(article.get_text(" ").split()) + " "
+    for literal in ("{{ 7*7 }}", "{% if true %}x{% endif %}", "{# hidden #}", "<script>window.__pwned = 1; alert(1)</script>",
+                    "[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", "<iframe src=\"javascript:alert(1)\"></iframe>",
+                    "<style>body{display:none}</style>", "{{ config.__class__.__init__.__globals__ }}",
+                    "</div></div><script>alert(1)</script>", "# HEADING", "| TABLE | breaks |",
+                    "{% for x in range(3) %}LOOP{% endfor %}", "**bold** _em_ `code` <b>b</b>", "[klik](javascript:alert(1))"):
+        assert literal in everything, literal
+    overview = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not overview.select("article h1 ~ h1"), "a heading from the data became a heading"
+    assert len(overview.select("article h1")) == 1
+    source_link = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/quick-wins/index.html").read_text(encoding="utf-8"),
+                                "html.parser").select_one("#sumber-src-1 a")
+    assert source_link["href"] == "https://example.org/?a=1&b='x'"

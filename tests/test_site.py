@@ -1,0 +1,184 @@
+"""The built sample site, read as HTML and checked against the data it came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from smartcity.aggregate import region_figures
+from smartcity.loader import load_regions
+from smartcity.pages import region_pages
+from smartcity.reference import load_reference
+
+REGIONS = load_regions()
+PAGES = region_pages(load_reference())
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html"
+    assert path.exists(), f"{url} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text(soup: BeautifulSoup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+def test_four_sample_regions_are_published() -> None:
+    assert [r.id for r in REGIONS] == ["kabupaten-kendal", "kabupaten-pekalongan", "kabupaten-pemalang",
+                                       "kota-pekalongan"]
+    assert all(r.sample for r in REGIONS)
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
+def test_every_region_page_exists_with_title_nav_and_sample_banner(sample_site: Path, region) -> None:
+    for p in PAGES:
+        url = f"wilayah/{region.id}/{p.slug}".rstrip("/")
+        soup = page(sample_site, url)
+        assert soup.html["lang"] == "id"
+        h1 = soup.select_one("article h1").get_text(" ", strip=True)
+        assert region.name in h1
+        assert region.name in soup.title.get_text()
+        nav = soup.select("nav.sc-region-nav a")
+        assert [a.get_text(strip=True) for a in nav] == [q.label for q in PAGES]
+        current = soup.select('nav.sc-region-nav a[aria-current="page"]')
+        assert [a.get_text(strip=True) for a in current] == [p.label]
+        assert "Data contoh" in soup.select_one(".sc-banner--sample").get_text()
+        # each local link points at an existing page
+        for a in nav:
+            target = (sample_site / url / a["href"]).resolve() / "index.html"
+            assert target.exists(), (url, a["href"])
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
+def test_overview_shows_identity_summary_and_pillar_cards(sample_site: Path, region) -> None:
+    soup = page(sample_site, f"wilayah/{region.id}")
+    body = text(soup)
+    assert region.code in body and region.province in body and str(region.cohort) in body
+    if region.summary:
+        assert " ".join(region.summary.split())[:60] in body
+    if region.vision:
+        assert " ".join(region.vision.split())[:40] in body
+    cards = soup.select("#pilar ~ .sc-cards .sc-card")
+    assert len(cards) == 6
+    figures = region_figures(region)
+    for card, pf in zip(cards, figures.pillars):
+        counts = card.select_one(".sc-card__counts").get_text()
+        assert f"{pf.programs.total} program" in counts and f"{pf.quick_wins.total} quick win" in counts
+    for key in ("Struktur", "Infrastruktur", "Suprastruktur"):
+        assert key in body
+    figure_values = [v.get_text() for v in soup.select(".sc-figure__value")]
+    assert figure_values[:3] == [str(figures.strategies), str(figures.programs.total), str(figures.quick_wins.total)]
+
+
+def test_contoh_badges_mark_example_items(sample_site: Path) -> None:
+    soup = page(sample_site, "wilayah/kota-pekalongan/governance")
+    row = soup.select_one("#program-gov-1-1")
+    assert row.select_one(".sc-contoh").get_text() == "contoh"
+    quick_win = soup.select_one("#qw-qw-sakpore")  # a fact from the seed: no badge
+    assert quick_win.select_one(".sc-contoh") is None
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
+def test_roadmap_svg_has_one_bar_per_programme(sample_site: Path, region) -> None:
+    soup = page(sample_site, f"wilayah/{region.id}/peta-jalan")
+    programmes = region.programs
+    svg = soup.select_one("figure.sc-roadmap svg")
+    if not programmes:
+        assert svg is None
+        return
+    assert svg["role"] == "img" and svg.select_one("title") and svg.select_one("desc")
+    bars = svg.select("rect.sc-bar")
+    assert len(bars) == len(programmes)
+    for bar, programme in zip(bars, programmes):
+        assert f"sc-bar--{programme.status}" in bar["class"]
+    # the same content as tables, one row per programme across the horizons
+    rows = soup.select("section .sc-table tbody tr")
+    assert sorted(r["id"] for r in rows) == sorted(f"program-{p.id}" for p in programmes)
+    assert len((sample_site / f"wilayah/{region.id}/peta-jalan/index.html").read_bytes()) < 60_000
+
+
+def test_pillar_page_groups_strategies_by_element_with_programmes(sample_site: Path) -> None:
+    region = next(r for r in REGIONS if r.id == "kabupaten-pemalang")
+    soup = page(sample_site, "wilayah/kabupaten-pemalang/governance")
+    assert [h.get_text() for h in soup.select("#strategi ~ h3")] == \
+        ["Pelayanan publik", "Manajemen birokrasi", "Kebijakan publik"]
+    pillar = region.pillar("governance")
+    assert len(soup.select("article.sc-strategy")) == len(pillar.strategies)
+    for program in pillar.programs:
+        row = soup.select_one(f"#program-{program.id}")
+        assert program.title in row.get_text()
+        assert program.agency in row.get_text()
+
+
+def test_programme_updates_budget_and_goals(sample_site: Path) -> None:
+    soup = page(sample_site, "wilayah/kota-pekalongan/governance")
+    row = soup.select_one("#program-gov-1-1")
+    assert "Rp 250.000.000" in row.get_text() and "APBD" in row.get_text()
+    assert "27 Mei 2021" in row.select_one("details.sc-updates").get_text()
+    goals = soup.select_one("#sasaran ~ .sc-table-wrap table").get_text(" ")
+    assert "Izin terbit tepat waktu" in goals and "70" in goals and "95" in goals
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
+def test_quick_wins_page_lists_every_quick_win(sample_site: Path, region) -> None:
+    soup = page(sample_site, f"wilayah/{region.id}/quick-wins")
+    shown = [li["id"] for li in soup.select("li.sc-quick-win")]
+    assert shown == [f"qw-{q.id}" for q in region.quick_wins]
+    for q in region.quick_wins:
+        item = soup.select_one(f"#qw-{q.id}")
+        assert q.title in item.get_text()
+        status = item.select_one(".sc-status")
+        assert f"sc-status--{q.status}" in status["class"] and status.get_text(strip=True)  # a word, not only colour
+
+
+def test_evaluations_page_shows_rounds_and_scores(sample_site: Path) -> None:
+    soup = page(sample_site, "wilayah/kota-pekalongan/evaluasi")
+    headings = [h.get_text() for h in soup.select("section.sc-evaluation h2")]
+    assert headings == ["2021 Tahap II", "2021 Tahap I"]
+    first = soup.select_one("#evaluasi-2021-1").find_parent("section")
+    assert [td.get_text() for td in first.select("tbody td")] == ["3,50", "3,20", "3,40", "3,30", "3,60", "3,40"]
+    empty = page(sample_site, "wilayah/kabupaten-kendal/evaluasi")
+    assert "Belum ada evaluasi" in text(empty)
+
+
+def test_analysis_page_shows_profile_and_swot(sample_site: Path) -> None:
+    soup = page(sample_site, "wilayah/kabupaten-kendal/analisis")
+    body = text(soup)
+    assert "pegunungan, dataran, dan pesisir" in body
+    for label in ("Kekuatan", "Kelemahan", "Peluang", "Ancaman"):
+        assert soup.find("h3", string=label)
+    assert "Dewan Smart City dan Tim Pelaksana sudah dibentuk." in body
+
+
+def test_home_and_index_figures_match_the_data(sample_site: Path) -> None:
+    home = page(sample_site, "")
+    values = [v.get_text() for v in home.select(".sc-figure__value")]
+    programmes = sum(len(r.programs) for r in REGIONS)
+    quick_wins = sum(len(r.quick_wins) for r in REGIONS)
+    assert values == [str(len(REGIONS)), "1", str(programmes), str(quick_wins)]
+    status_rows = home.select(".sc-status-table tbody tr")
+    assert sum(int(r.select("td")[0].get_text()) for r in status_rows) == programmes
+    index = page(sample_site, "wilayah")
+    rows = index.select(".sc-regions-table tbody tr")
+    assert [r.th.a.get_text() for r in rows] == [r.name for r in REGIONS]
+    for row, region in zip(rows, REGIONS):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert cells[0] == region.province and cells[1] == str(region.cohort)
+        assert cells[3] == str(len(region.programs)) and cells[4] == str(len(region.quick_wins))
+
+
+def test_about_page_credits_the_official_list(sample_site: Path) -> None:
+    body = text(page(sample_site, "tentang"))
+    assert "idn-area-data" in body and "Open Database License" in body
+    assert (sample_site / "schema" / "region.schema.json").read_bytes() == \
+        (ROOT / "data" / "schema" / "region.schema.json").read_bytes()
+
+
+def test_region_pages_are_not_in_the_nav(sample_site: Path) -> None:
+    soup = page(sample_site, "wilayah/kota-pekalongan")
+    nav_links = [a.get("href", "") for a in soup.select("nav.md-nav a")]
+    assert not any("kabupaten-kendal" in href for href in nav_links)
