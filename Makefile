@@ -1,0 +1,15 @@
+# Convenience targets; each is a thin wrapper over a script or tool command.
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve validate test
+setup:
+	bash scripts/setup.sh
+site: setup
+	$(PY) -m mkdocs build --strict
+serve: setup
+	$(PY) -m mkdocs serve
+validate: setup
+	$(PY) scripts/validate.py
+test:
+	bash scripts/test.sh
