@@ -1,0 +1,88 @@
+"""YAML 1.2 reading, and inputs too large to commit as corpus files (made here)."""
+
+from __future__ import annotations
+
+import math
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PYTHON, run
+from smartcity.loader import MAX_FILE_BYTES, check_files
+from smartcity.yamlstrict import parse
+
+CASES = Path(__file__).resolve().parent / "cases"
+BASE = (CASES / "valid" / "base" / "kota-pekalongan.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("y", "y"), ("NO", "NO"),
+    ("true", True), ("False", False), ("~", None), ("null", None), ("", None),
+    ("0755", 755), ("0o17", 15), ("0x1F", 31), ("1:20", "1:20"), ("2021-05-27", "2021-05-27"),
+    ("3.5", 3.5), ("-2", -2), (".inf", math.inf), ("1e3", 1000.0), ("'no'", "no"), ('"33.75"', "33.75"),
+])
+def test_scalars_follow_yaml_1_2(text: str, value: object) -> None:
+    document, problems = parse(f"a: {text}\n", "f.yml")
+    assert problems == [] and document.data["a"] == value and type(document.data["a"]) is type(value)
+
+
+def test_positions_point_at_the_field() -> None:
+    document, _ = parse("a:\n  b:\n    - x\n    - {c: 1}\n", "f.yml")
+    assert document.locate(("a", "b", 1, "c")) == (4, 11)
+    assert document.locate(("a", "b", 1, "c"), key=True) == (4, 8)
+    assert document.locate(("a", "missing")) == (2, 3)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "regions"
+    folder.mkdir()
+    path = folder / "kota-pekalongan.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _check_bounded(path: Path) -> list[tuple[int, str, str]]:
+    started = time.perf_counter()
+    result = check_files([path])
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+    return [(p.line, p.code, p.field_path) for p in result.problems]
+
+
+def test_a_10_mb_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "# " + "y" * 10_000_000 + "\n")
+    assert _check_bounded(path) == [(1, "E-FILE-TOO-LARGE", "(berkas)")]
+    assert path.stat().st_size > MAX_FILE_BYTES
+
+
+def test_a_1_mb_string_is_refused_by_its_length_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE.replace("title: Layanan", "title: " + "x" * 1_000_000))
+    assert _check_bounded(path) == [(18, "E-LENGTH", "pillars.governance.strategies[0].title")]
+
+
+def test_ten_thousand_programmes_are_refused_by_the_item_limit(tmp_path: Path) -> None:
+    programmes = "".join(f"          - {{id: p-{i}, title: Program {i}, horizon: short, status: planned}}\n"
+                         for i in range(10_000))
+    text = BASE.replace("""          - id: gov-1-1
+            title: Program satu
+            horizon: short
+            status: planned
+""", programmes)
+    path = _write(tmp_path, text)
+    assert _check_bounded(path) == [(21, "E-TOO-MANY", "pillars.governance.strategies[0].programs")]
+
+
+def test_alias_bomb_stays_small_in_a_subprocess() -> None:
+    """Eight lines that would expand to 43 million nodes: refused without expanding."""
+    case = CASES / "traps" / "alias-bomb"
+    result = run([PYTHON, "-c", (
+        "import resource, sys; sys.path.insert(0, '.');"
+        "from smartcity.cli_validate import main;"
+        f"code = main([{str(case)!r}]);"
+        "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)")], timeout=60)
+    assert result.returncode == 1
+    rss_kb = int(result.stdout.split("MAXRSS")[-1])
+    assert rss_kb < 300_000, rss_kb
+    assert "E-YAML-ALIAS" in result.stdout
