@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from .cache import CheckCache
 from .loader import REGIONS_DIR, check_files, region_files
 from .problems import Problem
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"validate.py: berkas tidak ditemukan: {path}", file=sys.stderr)
             return 2
-    result = check_files(files)
+    result = check_files(files, cache=CheckCache.from_environment(), workers=None, models=False)
     problems = result.problems
     if args.format == "json":
         json.dump({"files": list(result.files), "valid": result.ok,

@@ -10,28 +10,40 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import PROJECT_DIR
+from .cache import CheckCache
 from .model import Region, region_from_data
 from .problems import InvalidData, Problem, problem
 from .reference import Reference, load_reference
 from .rules import check_rules
 from .schema import check_schema
-from .yamlstrict import Document, parse
+from .yamlstrict import parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
 MAX_FILE_BYTES = 2_000_000
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
+PARALLEL_FROM = 40  # files to check before a second process pays for itself
 
 
 @dataclass(frozen=True)
 class CheckedFile:
-    path: Path
+    """What checking one file found. Plain data, so that it can be cached and
+    sent between processes."""
+
     display: str
-    document: Document | None
+    data: dict[str, Any] | None          # parsed content; None when unreadable
     problems: tuple[Problem, ...]
+    code_mark: tuple[int, int] = (1, 1)  # where `code` is written, for problems across files
+    code: str | None = None              # the region code, when it is text
+
+    def summary(self) -> "CheckedFile":
+        """The same result without the data: what validation alone needs."""
+        return CheckedFile(self.display, None, self.problems, self.code_mark, self.code)
 
 
 @dataclass(frozen=True)
@@ -47,11 +59,10 @@ class LoadResult:
 
 def display_path(path: Path) -> str:
     """The path as an editor sees it: relative to the project, else as given."""
-    try:
-        return Path(os.path.relpath(path.absolute(), PROJECT_DIR)).as_posix() if \
-            path.absolute().is_relative_to(PROJECT_DIR) else path.as_posix()
-    except ValueError:
-        return path.as_posix()
+    absolute = path.absolute()
+    if absolute.is_relative_to(PROJECT_DIR):
+        return absolute.relative_to(PROJECT_DIR).as_posix()
+    return path.as_posix()
 
 
 def region_files(directory: Path) -> list[Path]:
@@ -59,11 +70,9 @@ def region_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if not p.name.startswith(".") and not p.is_dir())
 
 
-def check_file(path: Path, reference: Reference, today: dt.date) -> CheckedFile:
-    display = display_path(path)
-
+def _read(path: Path, display: str) -> bytes | CheckedFile:
     def fail(code: str, **params: object) -> CheckedFile:
-        return CheckedFile(path, display, None, (problem(display, (1, 1), code, **params),))
+        return CheckedFile(display, None, (problem(display, (1, 1), code, **params),))
 
     if path.is_symlink():
         return fail("E-FILE-SYMLINK")
@@ -73,59 +82,122 @@ def check_file(path: Path, reference: Reference, today: dt.date) -> CheckedFile:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return fail("E-FILE-TOO-LARGE", size=size, limit=MAX_FILE_BYTES)
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return fail("E-FILE-READ", detail=error.strerror or str(error))
+
+
+FAST_SCHEMA_FROM = 20  # files to check before compiling the fast schema validator pays off
+
+
+def check_content(raw: bytes, display: str, stem: str, reference: Reference, today: dt.date,
+                  fast: bool = False) -> CheckedFile:
+    """Check one file's bytes: YAML, schema and meaning, every problem at once."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return CheckedFile(path, display, None,
-                           (problem(display, (line, column), "E-ENCODING", offset=error.start),))
+        return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
     text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it
     document, problems = parse(text, display)
     if document is None:
-        return CheckedFile(path, display, None, tuple(problems))
+        return CheckedFile(display, None, tuple(problems))
     yaml_paths = [p.path for p in problems]
-    schema_problems = [p for p in check_schema(document, display)
+    schema_problems = [p for p in check_schema(document, display, fast)
                        if not any(p.path[: len(y)] == y for y in yaml_paths)]
-    rule_problems = check_rules(document, display, path.stem, reference, today)
-    return CheckedFile(path, display, document, tuple(sorted(problems + schema_problems + rule_problems)))
+    rule_problems = check_rules(document, display, stem, reference, today)
+    code = document.data.get("code")
+    return CheckedFile(display, document.data, tuple(sorted(problems + schema_problems + rule_problems)),
+                       document.locate(("code",)), code if isinstance(code, str) else None)
+
+
+def _cached(path: Path, today: dt.date, cache: CheckCache | None, with_data: bool) -> CheckedFile | bytes:
+    """The file's result from the cache, or its bytes when it must be checked."""
+    display = display_path(path)
+    raw = _read(path, display)
+    if isinstance(raw, CheckedFile) or cache is None:
+        return raw
+    key = cache.key(raw, display, today.year)
+    summary = cache.get(key)
+    if not isinstance(summary, CheckedFile):
+        return raw
+    if not with_data or summary.problems:
+        return summary
+    data = cache.get(key + ".data")
+    return CheckedFile(display, data, summary.problems, summary.code_mark, summary.code) \
+        if isinstance(data, dict) else raw
+
+
+def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCache | None = None,
+               with_data: bool = True, fast: bool = False) -> CheckedFile:
+    found = _cached(path, today, cache, with_data)
+    if isinstance(found, CheckedFile):
+        return found
+    display = display_path(path)
+    checked = check_content(found, display, path.stem, reference, today, fast)
+    if cache is not None:
+        key = cache.key(found, display, today.year)
+        cache.put(key + ".data", checked.data)
+        cache.put(key, checked.summary())
+    return checked if with_data else checked.summary()
+
+
+def _check_in_worker(args: tuple[Path, dt.date, CheckCache | None, bool]) -> CheckedFile:
+    path, today, cache, with_data = args
+    return check_file(path, load_reference(), today, cache, with_data, fast=True)
+
+
+def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
+               workers: int | None, with_data: bool) -> list[CheckedFile]:
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    results: dict[int, CheckedFile] = {}
+    pending: list[int] = []
+    for i, path in enumerate(paths):  # cached results are cheap: take them here
+        found = _cached(path, today, cache, with_data)
+        if isinstance(found, CheckedFile):
+            results[i] = found
+        else:
+            pending.append(i)
+    if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
+        with ProcessPoolExecutor(workers) as pool:
+            jobs = [(paths[i], today, cache, with_data) for i in pending]
+            results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8)))
+    else:
+        fast = len(pending) >= FAST_SCHEMA_FROM
+        results.update((i, check_file(paths[i], reference, today, cache, with_data, fast)) for i in pending)
+    return [results[i] for i in range(len(paths))]
 
 
 def _cross_file_problems(checked: list[CheckedFile]) -> list[Problem]:
     by_code: dict[str, list[CheckedFile]] = defaultdict(list)
     for item in checked:
-        if item.document is not None and isinstance(item.document.data.get("code"), str):
-            by_code[item.document.data["code"]].append(item)
+        if item.code is not None:
+            by_code[item.code].append(item)
     found = []
     for code, items in sorted(by_code.items()):
         if len(items) < 2:
             continue
         for item in items:
             others = ", ".join(other.display for other in items if other is not item)
-            found.append(problem(item.display, item.document.locate(("code",)), "E-CODE-DUPLICATE",
-                                 ("code",), value=code, other=others))
+            found.append(problem(item.display, item.code_mark, "E-CODE-DUPLICATE", ("code",), value=code, other=others))
     return found
 
 
-def check_files(paths: list[Path], reference: Reference | None = None,
-                today: dt.date | None = None) -> LoadResult:
-    """Check files and build the model of every valid one."""
+def check_files(paths: list[Path], reference: Reference | None = None, today: dt.date | None = None,
+                cache: CheckCache | None = None, workers: int | None = 1, models: bool = True) -> LoadResult:
+    """Check files and, with `models`, build the model of every valid one."""
     reference = reference or load_reference()
     today = today or dt.date.today()
-    checked = [check_file(path, reference, today) for path in paths]
-    cross = _cross_file_problems(checked)
-    problems = sorted([p for c in checked for p in c.problems] + cross)
+    checked = _check_all(paths, reference, today, cache, workers, with_data=models)
+    problems = sorted([p for c in checked for p in c.problems] + _cross_file_problems(checked))
     bad_files = {p.file for p in problems}
     regions = []
     for item in checked:
-        if item.document is None or item.display in bad_files:
+        if not models or item.data is None or item.display in bad_files:
             continue
-        official = reference.regions_by_code[item.document.data["code"]]
-        regions.append(region_from_data(item.document.data, item.display, official.province.code,
-                                        reference.pillar_keys))
+        official = reference.regions_by_code[item.data["code"]]
+        regions.append(region_from_data(item.data, item.display, official.province.code, reference.pillar_keys))
     return LoadResult(tuple(sorted(regions, key=lambda r: r.id)), tuple(problems),
                       tuple(c.display for c in checked))
 
@@ -134,7 +206,7 @@ def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
                  only: str | None = None) -> tuple[Region, ...]:
     """The regions to publish. Raises `InvalidData` when any file has a problem:
     no page is built from bad data."""
-    result = check_files(region_files(directory))
+    result = check_files(region_files(directory), cache=CheckCache.from_environment(), workers=None)
     if result.problems:
         raise InvalidData(list(result.problems))
     regions = [r for r in result.regions if include_drafts or r.status == "published"]

@@ -44,6 +44,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                      "en": "merge keys `<<` are not allowed; write every key out in full"},
     "E-YAML-KEY": {"id": "kunci harus berupa teks sederhana",
                    "en": "keys must be simple text"},
+    "E-YAML-NUMBER": {"id": "{value!r} bukan angka yang dapat dipakai (tak hingga atau NaN)",
+                      "en": "{value!r} is not a usable number (infinite or NaN)"},
     "E-YAML-TOO-DEEP": {"id": "struktur terlalu dalam (lebih dari {limit} tingkat)",
                         "en": "the structure is nested too deeply (more than {limit} levels)"},
     # Schema

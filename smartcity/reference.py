@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -56,7 +56,7 @@ class Reference:
     regions: tuple[OfficialRegion, ...]
     pillars: tuple[Pillar, ...]
 
-    @property
+    @cached_property
     def regions_by_code(self) -> dict[str, OfficialRegion]:
         return {r.code: r for r in self.regions}
 

@@ -21,7 +21,7 @@ from yaml.resolver import BaseResolver
 from .problems import Path_, Problem, problem
 
 try:  # libyaml is ~8x faster; the pure-Python parser gives the same events
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader
@@ -138,7 +138,11 @@ class _Builder:
             return None
         if isinstance(node, ScalarNode):
             if node.tag == PLAIN:
-                return resolve_plain(node.value)
+                value = resolve_plain(node.value)
+                if isinstance(value, float) and not math.isfinite(value):
+                    self.problems.append(problem(self.file, mark_of(node), "E-YAML-NUMBER", path, value=node.value))
+                    return None
+                return value
             if node.tag != STR_TAG:
                 self.problems.append(problem(self.file, mark_of(node), "E-YAML-TAG", path, tag=node.tag))
                 return None

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Builds and validators started by the tests keep their check cache apart from the
+# developer's, fresh for every session.
+os.environ.setdefault("SMARTCITY_CACHE_DIR", tempfile.mkdtemp(prefix="smartcity-test-cache-"))
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 
