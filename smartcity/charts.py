@@ -34,7 +34,7 @@ class Tick:
 
 @dataclass(frozen=True)
 class Row:
-    y: float
+    y: int
     label: str             # truncated for the label column
     full_label: str
     heading: bool          # a pillar heading row (no bar)
@@ -67,15 +67,15 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
     column = (width - label_width - 8) / (last - first + 1)
 
     def x_of(year: int) -> float:
-        return round(label_width + (year - first) * column, 1)
+        return round(label_width + (year - first) * column)
 
     bands = tuple(
-        Band(x_of(span.start), round((span.end - span.start + 1) * column, 1), BAND_LABELS[name],
+        Band(x_of(span.start), round((span.end - span.start + 1) * column), BAND_LABELS[name],
              f"{span.start}–{span.end}", i % 2)
         for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap))
-    ticks = tuple(Tick(round(x_of(year) + column / 2, 1), str(year)) for year in range(first, last + 1))
+    ticks = tuple(Tick(round(x_of(year) + column / 2), str(year)) for year in range(first, last + 1))
     rows: list[Row] = []
-    y = float(top)
+    y = top
     programs = []
     for pillar in region.pillars:
         if not pillar.programs:
@@ -92,7 +92,7 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
                 start = start if start is not None else (end if end is not None else None)
                 end = end if end is not None else start
             years = f"{start}–{end}" if start is not None and start != end else (str(start) if start else "tahun belum ditentukan")
-            bar_x, bar_width = (x_of(start), round((end - start + 1) * column, 1)) if start is not None else (0, 0)
+            bar_x, bar_width = (x_of(start), round((end - start + 1) * column)) if start is not None else (0, 0)
             rows.append(Row(y, truncate(program.title, 38), program.title, False, program.status,
                             bar_x, bar_width, estimated, years))
             y += row_height

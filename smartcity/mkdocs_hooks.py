@@ -23,6 +23,7 @@ from smartcity.pages import region_page_source, region_pages, region_src  # noqa
 from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
 from smartcity.schema import SCHEMA_PATH  # noqa: E402
+from smartcity.search import SEARCH_INDEX, search_index_json  # noqa: E402
 from smartcity.sitedata import Settings, load_site_data  # noqa: E402
 from smartcity.state import Build, current, set_current  # noqa: E402
 
@@ -52,4 +53,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                         content=region_page_source(region, page)))
     # The region file schema, published at a stable address for editors' tools.
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
+    files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return current().fill(html)

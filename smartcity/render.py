@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import PACKAGE_DIR
-from .aggregate import programs_by_horizon, strategies_by_element
+from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
 from .charts import HORIZON_LABELS, roadmap_chart
 from .model import STATUSES
 from .pages import RegionPage, region_pages, region_src, relative_url, url_of
@@ -35,6 +35,21 @@ READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelol
                     "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
                     "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
 _SPACES = re.compile(r"\s+")
+
+
+# Badges used thousands of times per build: built once, not through Jinja macros.
+# The status icon comes from CSS (::before), so each badge is a word in a coloured pill.
+STATUS_BADGES = {s: Markup('<span class="sc-status sc-status--{0}">{1}</span>').format(s, STATUS_LABELS[s])
+                 for s in STATUSES}
+CONTOH_BADGE = Markup(' <span class="sc-contoh">contoh</span>')
+
+
+def status_badge(status: str) -> Markup:
+    return STATUS_BADGES[status]
+
+
+def contoh(flag: bool) -> Markup:
+    return CONTOH_BADGE if flag else Markup("")
 
 
 def fold(value: Any) -> str:
@@ -89,7 +104,7 @@ def environment() -> Environment:
                        percent=percent, score=score)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ICONS=STATUS_ICONS, STATUSES=STATUSES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
-                       HORIZON_LABELS=HORIZON_LABELS, years=years)
+                       HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh)
     return env
 
 
@@ -128,6 +143,9 @@ class Renderer:
         if page.template == "region_roadmap.html.j2":
             context["chart"] = roadmap_chart(region, self.site.reference, STATUS_LABELS)
             context["by_horizon"] = programs_by_horizon(region)
+            link = self._links(page_url)
+            context["pillar_links"] = {p.key: link(region_src(region.id, p.key)) for p in self.site.reference.pillars}
+            context["pillar_labels"] = {p.key: p.label for p in self.site.reference.pillars}
         if page.pillar:
             elements = tuple(e.key for e in self.site.reference.pillar(page.pillar).elements)
             context["by_element"] = strategies_by_element(region.pillar(page.pillar), elements)
@@ -139,6 +157,12 @@ class Renderer:
 
     def home_figures(self, page_url: str) -> str:
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
+
+    def regions_by_province(self, page_url: str) -> str:
+        return self._render("regions_by_province.html.j2", page_url, groups=regions_by_province(self.site.regions))
+
+    def search_box(self, page_url: str) -> str:
+        return self._render("search_box.html.j2", page_url)
 
     def regions_table(self, page_url: str) -> str:
         return self._render("regions_table.html.j2", page_url, regions=self.site.regions,
