@@ -1,9 +1,10 @@
 """mkdocs-macros entry point: wires the package's renderers to page macros.
 
-Pages call these macros with validated ids only. Each renders its HTML, with
+Hand-written pages call these macros. Each renders its HTML, with
 every piece of data text escaped by the templates, and returns a placeholder
 that the build fills with that HTML after Markdown (see smartcity/state.py).
-Macro output is not re-rendered.
+Macro output is not re-rendered. Generated region pages need no macro: the
+hooks render them (smartcity/mkdocs_hooks.py).
 """
 
 from smartcity.state import current
@@ -12,11 +13,6 @@ from smartcity.state import current
 def define_env(env):
     def page_url() -> str:
         return env.page.url
-
-    @env.macro
-    def region_page(region_id: str, slug: str) -> str:
-        build = current()
-        return build.slot(build.renderer.region_page(region_id, slug, page_url()))
 
     @env.macro
     def home_figures() -> str:

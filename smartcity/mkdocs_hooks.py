@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from smartcity.pages import region_page_source, region_pages, region_src  # noqa: E402
+from smartcity.pages import REGION_BODY, region_page_source, region_pages, region_src  # noqa: E402
 from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
 from smartcity.schema import SCHEMA_PATH  # noqa: E402
@@ -46,11 +46,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = current().site
+    build = current()
+    site = build.site
     for region in site.regions:
         for page in region_pages(site.reference):
-            files.append(File.generated(config, region_src(region.id, page.slug),
-                                        content=region_page_source(region, page)))
+            src = region_src(region.id, page.slug)
+            build.region_pages[src] = (region.id, page.slug)
+            files.append(File.generated(config, src, content=region_page_source(region, page)))
     # The region file schema, published at a stable address for editors' tools.
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
     files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
@@ -58,4 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    return current().fill(html)
+    build = current()
+    target = build.region_pages.get(page.file.src_uri)
+    if target is not None:
+        return html.replace(REGION_BODY, build.renderer.region_page(*target, page.url), 1)
+    return build.fill(html)

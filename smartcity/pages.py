@@ -53,9 +53,14 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if target in (".", "./") else target
 
 
+REGION_BODY = '<div data-sc-region-page></div>'
+
+
 def region_page_source(region: Region, page: RegionPage) -> str:
-    """The generated Markdown of a region page: a title and one macro call with
-    validated ids only. Region text never enters Markdown source."""
+    """The generated Markdown of a region page: a title (the official name) and a
+    placeholder that the build replaces with the rendered body after Markdown
+    (see mkdocs_hooks.on_page_content). Region text never enters Markdown or
+    Jinja source, and neither Markdown nor mkdocs-macros has work to do here."""
     title = region.name if not page.slug else f"{page.label} — {region.name}"
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
-            f'{{{{ region_page("{region.id}", "{page.slug}") }}}}\n')
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
+            f"{REGION_BODY}\n")

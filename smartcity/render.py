@@ -52,6 +52,14 @@ def contoh(flag: bool) -> Markup:
     return CONTOH_BADGE if flag else Markup("")
 
 
+def sources_list(refs: tuple[str, ...]) -> Markup:
+    """Links to the region's sources section; source ids are validated slugs."""
+    if not refs:
+        return Markup("")
+    links = Markup(", ").join(Markup('<a href="#sumber-{0}">{0}</a>').format(ref) for ref in refs)
+    return Markup('<span class="sc-sources">Sumber: {}</span>').format(links)
+
+
 def fold(value: Any) -> str:
     """Collapse every run of white space (line breaks included) to one space."""
     return _SPACES.sub(" ", str(value)).strip()
@@ -104,7 +112,8 @@ def environment() -> Environment:
                        percent=percent, score=score)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ICONS=STATUS_ICONS, STATUSES=STATUSES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
-                       HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh)
+                       HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
+                       sources_list=sources_list)
     return env
 
 

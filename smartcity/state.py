@@ -24,6 +24,7 @@ _SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')
 class Build:
     site: SiteData
     renderer: Renderer
+    region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count = field(default_factory=itertools.count)
 
