@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 
 from .model import Region
@@ -45,12 +44,15 @@ def url_of(src: str, use_directory_urls: bool) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative)."""
-    from_dir = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = posixpath.relpath(to_url or ".", from_dir or ".")
-    if to_url.endswith("/") and not target.endswith("/"):
-        target += "/"
-    return "./" if target in (".", "./") else target
+    """A link from the page at `from_url` to `to_url` (both site-relative, as
+    MkDocs writes them: `a/b/`, `a/b.html`, `` for the home page)."""
+    from_parts = from_url.split("/")[:-1]   # the page's folder
+    to_parts = to_url.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    target = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
+    return target or "./"
 
 
 REGION_BODY = '<div data-sc-region-page></div>'

@@ -1,8 +1,8 @@
 """Page rendering: region data → HTML through autoescaped Jinja templates.
 
-Every piece of data text is escaped by autoescaping and has its line breaks
-folded, so no data can start a line of Markdown or close the HTML block the
-page body is handed to MkDocs in. Templates are compiled once per process.
+Every piece of data text is escaped by autoescaping. Rendered bodies are put
+into pages after Markdown has run (see state.py and mkdocs_hooks.py), so no data
+reaches Markdown or Jinja source. Templates are compiled once per process.
 """
 
 from __future__ import annotations
@@ -118,8 +118,7 @@ def environment() -> Environment:
 
 
 def _finish(html: str) -> str:
-    """One contiguous HTML block: no indentation, no blank lines (either would let
-    Markdown treat part of the page as Markdown)."""
+    """Drop the templates' indentation and blank lines: fewer bytes per page."""
     return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
 
 
