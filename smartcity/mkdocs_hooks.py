@@ -20,12 +20,13 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from smartcity.pages import REGION_BODY, region_page_source, region_pages, region_src  # noqa: E402
+from smartcity.prerender import RegionBodies  # noqa: E402
 from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
 from smartcity.schema import SCHEMA_PATH  # noqa: E402
 from smartcity.search import SEARCH_INDEX, search_index_json  # noqa: E402
 from smartcity.sitedata import Settings, load_site_data  # noqa: E402
-from smartcity.state import Build, current, set_current  # noqa: E402
+from smartcity.state import Build, ChromeCache, current, set_current  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.smartcity")
 
@@ -59,9 +60,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    """Start rendering region bodies (in workers on big sites) once every page's
+    address is known."""
+    build = current()
+    jobs = [(src, region_id, slug, files.get_file_from_path(src).url)
+            for src, (region_id, slug) in build.region_pages.items()]
+    build.bodies = RegionBodies(jobs)
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.globals["sc_chrome"] = ChromeCache()
+    return env
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     build = current()
-    target = build.region_pages.get(page.file.src_uri)
+    src = page.file.src_uri
+    target = build.region_pages.get(src)
     if target is not None:
-        return html.replace(REGION_BODY, build.renderer.region_page(*target, page.url), 1)
+        return html.replace(REGION_BODY, build.bodies.body(src, *target, page.url), 1)
     return build.fill(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    current().bodies.close()
+
+
+def on_build_error(error: Exception) -> None:
+    try:
+        current().bodies.close()
+    except RuntimeError:
+        pass

@@ -64,5 +64,5 @@ def region_page_source(region: Region, page: RegionPage) -> str:
     (see mkdocs_hooks.on_page_content). Region text never enters Markdown or
     Jinja source, and neither Markdown nor mkdocs-macros has work to do here."""
     title = region.name if not page.slug else f"{page.label} — {region.name}"
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n---\n\n"
             f"{REGION_BODY}\n")

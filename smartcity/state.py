@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from .render import Renderer
 from .sitedata import SiteData
@@ -20,10 +23,11 @@ from .sitedata import SiteData
 _SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')
 
 
-@dataclass(frozen=True)
+@dataclass
 class Build:
     site: SiteData
     renderer: Renderer
+    bodies: Any = None  # prerender.RegionBodies, set once page addresses are known
     region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count = field(default_factory=itertools.count)
@@ -37,6 +41,18 @@ class Build:
     def fill(self, html: str) -> str:
         """Put every slot's HTML in the page; each slot is used once."""
         return _SLOT.sub(lambda m: self._slots.pop(m.group(1), ""), html)
+
+
+class ChromeCache:
+    """Theme blocks rendered once per key (see overrides/main.html)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[str, Markup] = {}
+
+    def once(self, key: str, render) -> Markup:
+        if key not in self._rendered:
+            self._rendered[key] = Markup(render())
+        return self._rendered[key]
 
 
 _current: Build | None = None
