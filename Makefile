@@ -13,3 +13,9 @@ validate: setup
 	$(PY) scripts/validate.py
 test:
 	bash scripts/test.sh
+
+.PHONY: bench national
+national: setup
+	$(PY) scripts/generate_national.py
+bench: setup
+	$(PY) scripts/bench.py

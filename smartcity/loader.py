@@ -206,10 +206,16 @@ def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
                  only: str | None = None) -> tuple[Region, ...]:
     """The regions to publish. Raises `InvalidData` when any file has a problem:
     no page is built from bad data."""
-    result = check_files(region_files(directory), cache=CheckCache.from_environment(), workers=None)
+    cache = CheckCache.from_environment()
+    paths = region_files(directory)
+    if only is not None:
+        # Preview of one region: every file is still checked (from the cache when
+        # unchanged), but only the previewed region is modelled.
+        checked = check_files(paths, cache=cache, workers=None, models=False)
+        if checked.problems:
+            raise InvalidData(list(checked.problems))
+        paths = [p for p in paths if p.stem == only]
+    result = check_files(paths, cache=cache, workers=None)
     if result.problems:
         raise InvalidData(list(result.problems))
-    regions = [r for r in result.regions if include_drafts or r.status == "published"]
-    if only is not None:
-        regions = [r for r in regions if r.id == only]
-    return tuple(regions)
+    return tuple(r for r in result.regions if include_drafts or r.status == "published")

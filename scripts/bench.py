@@ -1,0 +1,256 @@
+"""Benchmark the site build at national scale; prints figures, asserts nothing.
+
+Usage: python scripts/bench.py [--quick] [--profile] [--runs 3] [--out build/bench]
+
+On the synthetic national data set (scripts/generate_national.py, made here if
+missing) it builds the site for N = 50, 200 and 514 regions and reports wall
+and CPU seconds (median of --runs at 514, warm check cache; the cold first
+run is reported too), pages, HTML KB per page (median and max), site MB, search
+index MB and peak memory of the whole process tree; builds the same pages as
+plain Markdown through stock MkDocs + Material (the reference) and prints the
+ratio; times validation of all 514 files (cold and warm) and a one-region
+preview rebuild after an edit; prints the growth exponent of build time from
+50 to 514. Figures go to <out>/results.json and a Markdown table on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_reference import write_reference_project  # noqa: E402
+
+from smartcity.loader import check_files, region_files  # noqa: E402
+from smartcity.reference import load_reference  # noqa: E402
+from smartcity.synthetic import write_national  # noqa: E402
+
+PYTHON = sys.executable
+SIZES = (50, 200, 514)
+
+
+def tree_rss_bytes(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def timed(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict[str, float]:
+    """Run a command; wall and CPU seconds, peak memory of its process tree."""
+    before = os.times()
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_bytes(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = os.times()
+    if process.returncode != 0:
+        raise SystemExit(f"command failed: {' '.join(args)}\n{stderr[-3000:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"wall_s": wall, "cpu_s": cpu, "peak_mb": peak / 1e6}
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = sorted(site.rglob("*.html"))
+    region_pages = [p for p in pages if p.relative_to(site).parts[:1] == ("wilayah",) and len(p.relative_to(site).parts) > 2]
+    sizes = sorted(p.stat().st_size for p in region_pages) or [0]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    search = [site / "search" / "titles.json", site / "search" / "search_index.json"]
+    return {"pages": len(pages), "region_pages": len(region_pages),
+            "html_kb_median": statistics.median(sizes) / 1000, "html_kb_max": max(sizes) / 1000,
+            "site_mb": total / 1e6, "search_index_mb": sum(p.stat().st_size for p in search if p.exists()) / 1e6}
+
+
+def subset(national: Path, folder: Path, count: int) -> Path:
+    """`count` regions spread over the national set, hard-linked (not symlinked)."""
+    files = sorted(national.glob("*.yml"))
+    step = len(files) / count
+    chosen = [files[int(i * step)] for i in range(count)]
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for path in chosen:
+        try:
+            os.link(path, folder / path.name)
+        except OSError:
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def build_project(regions: Path, site: Path, cache: Path) -> dict[str, float]:
+    if site.exists():
+        shutil.rmtree(site)
+    figures = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                    {"SMARTCITY_REGIONS_DIR": str(regions), "SMARTCITY_CACHE_DIR": str(cache)})
+    return {**figures, **site_figures(site)}
+
+
+def build_reference(regions: Path, out: Path) -> dict[str, float]:
+    result = check_files(region_files(regions))
+    project = out / "reference"
+    if project.exists():
+        shutil.rmtree(project)
+    write_reference_project(project, result.regions, load_reference())
+    figures = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], {}, cwd=project)
+    return {**figures, **site_figures(project / "site")}
+
+
+def preview_rebuild(national: Path, out: Path, cache: Path) -> dict[str, float]:
+    """An editor's loop: serve one region; edit its YAML; time the rebuild
+    (in one process, as `mkdocs serve` rebuilds)."""
+    folder = subset(national, out / "preview-regions", 514)
+    target = sorted(folder.glob("*.yml"))[0]
+    script = f"""
+import os, sys, time
+os.environ.update(SMARTCITY_REGIONS_DIR={str(folder)!r}, SMARTCITY_CACHE_DIR={str(cache)!r},
+                  SMARTCITY_ONLY={target.stem!r}, SMARTCITY_DRAFTS="1")
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+def once():
+    config = load_config(config_file={str(ROOT / "mkdocs.yml")!r}, site_dir={str(out / "preview-site")!r})
+    started = time.perf_counter(); build(config); return time.perf_counter() - started
+once()
+path = {str(target)!r}
+text = open(path, encoding="utf-8").read()
+os.unlink(path)  # the file is a hard link into the national set: write a copy
+open(path, "w", encoding="utf-8").write(text.replace("status: published", "status: draft", 1))
+print(once())
+"""
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return {"rebuild_s": float(result.stdout.strip().splitlines()[-1]), "process_s": time.perf_counter() - started}
+
+
+def validation(national: Path, cache: Path) -> dict[str, float]:
+    if cache.exists():
+        shutil.rmtree(cache)
+    env = {"SMARTCITY_CACHE_DIR": str(cache)}
+    cold = timed([PYTHON, "scripts/validate.py", str(national)], env)
+    warm = [timed([PYTHON, "scripts/validate.py", str(national)], env)["wall_s"] for _ in range(3)]
+    return {"cold_s": cold["wall_s"], "warm_s": statistics.median(warm), "cold_peak_mb": cold["peak_mb"]}
+
+
+def profile(national: Path, out: Path, cache: Path) -> str:
+    stats = out / "profile.pstats"
+    timed([PYTHON, "-m", "cProfile", "-o", str(stats), "-m", "mkdocs", "build", "-q", "-d", str(out / "profile-site")],
+          {"SMARTCITY_REGIONS_DIR": str(national), "SMARTCITY_CACHE_DIR": str(cache)})
+    import io
+    import pstats
+    buffer = io.StringIO()
+    pstats.Stats(str(stats), stream=buffer).sort_stats("cumulative").print_stats(25)
+    return buffer.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--runs", type=int, default=3, help="warm builds at N=514 (median)")
+    parser.add_argument("--quick", action="store_true", help="N = 20 and 50 only, one run, no reference at 514")
+    parser.add_argument("--profile", action="store_true", help="also profile the 514-region build (cProfile)")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    national = out / "national"
+    if len(list(national.glob("*.yml"))) != 514:
+        print("membuat data sintetis nasional…", file=sys.stderr)
+        write_national(national)
+    sizes = (20, 50) if args.quick else SIZES
+    cache = out / "cache"
+    results: dict[str, object] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}}
+
+    results["validation"] = validation(national, cache)
+    print(f"validasi 514 berkas: {results['validation']}", file=sys.stderr)
+    for n in sizes:
+        regions = subset(national, out / f"regions-{n}", n)
+        cold = build_project(regions, out / "site", cache)  # the first build fills the check cache
+        runs = [build_project(regions, out / "site", cache) for _ in range(args.runs if n == max(sizes) else 1)]
+        median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+        results["builds"][n] = {"cold": cold, "warm_median": median, "runs": len(runs)}
+        print(f"N={n}: {median}", file=sys.stderr)
+        reference = build_reference(regions, out)
+        results["reference"][n] = reference
+        print(f"reference N={n}: {reference}", file=sys.stderr)
+    results["preview"] = preview_rebuild(national, out, cache)
+    small, large = min(sizes), max(sizes)
+    t_small = results["builds"][small]["warm_median"]["wall_s"]
+    t_large = results["builds"][large]["warm_median"]["wall_s"]
+    results["growth_exponent"] = math.log(t_large / t_small) / math.log(large / small)
+    (out / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(table(results, large))
+    if args.profile:
+        print("\nProfile of the 514-region build (cumulative, top 25):\n")
+        print(profile(national, out, cache))
+    return 0
+
+
+def table(results: dict, n: int) -> str:
+    b = results["builds"][n]["warm_median"]
+    cold = results["builds"][n]["cold"]
+    ref = results["reference"][n]
+    v = results["validation"]
+    rows = [
+        ("full build (warm check cache, median)", f"{b['wall_s']:.1f} s wall, {b['cpu_s']:.1f} s CPU", "≤ 30 s"),
+        ("full build (cold cache)", f"{cold['wall_s']:.1f} s wall, {cold['cpu_s']:.1f} s CPU", "–"),
+        ("stock MkDocs reference", f"{ref['wall_s']:.1f} s wall; ratio {b['wall_s'] / ref['wall_s']:.2f}", "ratio ≤ 1.0"),
+        ("growth exponent", f"{results['growth_exponent']:.2f}", "≤ 1.1"),
+        ("pages", f"{b['pages']:.0f} ({b['region_pages']:.0f} region pages)", "–"),
+        ("HTML per region page", f"median {b['html_kb_median']:.1f} KB, max {b['html_kb_max']:.1f} KB", "≤ 40 KB"),
+        ("site", f"{b['site_mb']:.0f} MB (reference {ref['site_mb']:.0f} MB)", "–"),
+        ("search index", f"{b['search_index_mb']:.2f} MB, fetched only when searching (reference {ref['search_index_mb']:.1f} MB, on every first load)", "≤ 3 MB or on demand"),
+        ("validation of all files", f"{v['warm_s']:.2f} s warm, {v['cold_s']:.1f} s cold", "≤ 2 s"),
+        ("one-region preview rebuild", f"{results['preview']['rebuild_s']:.2f} s", "≤ 2 s"),
+        ("peak memory (process tree)", f"{b['peak_mb']:.0f} MB (cold {cold['peak_mb']:.0f} MB)", "≤ 1 GB"),
+    ]
+    lines = [f"| figure at N = {n} | measured | target |", "|---|---|---|"]
+    lines += [f"| {a} | {m} | {t} |" for a, m, t in rows]
+    by_n = ", ".join(f"N={k}: {v['warm_median']['wall_s']:.1f} s" for k, v in results["builds"].items())
+    return "\n".join(lines) + f"\n\nbuild time by N (warm median): {by_n}\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
