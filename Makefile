@@ -19,3 +19,8 @@ national: setup
 	$(PY) scripts/generate_national.py
 bench: setup
 	$(PY) scripts/bench.py
+
+.PHONY: preview
+# One region (drafts included) with live reload: make preview REGION=kota-pekalongan
+preview: setup
+	SMARTCITY_ONLY=$(REGION) SMARTCITY_DRAFTS=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

@@ -33,3 +33,13 @@ def define_env(env):
     def search_box() -> str:
         build = current()
         return build.slot(build.renderer.search_box(page_url()))
+
+    @env.macro
+    def contributor_reference() -> str:
+        build = current()
+        return build.slot(build.renderer.contributor_reference(page_url()))
+
+    @env.macro
+    def error_codes() -> str:
+        build = current()
+        return build.slot(build.renderer.error_codes(page_url()))

@@ -129,3 +129,24 @@ def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
 class _Lenient(dict):
     def __missing__(self, key: str) -> str:
         return "?"
+
+
+# Examples for the contributor guide: a wrong line and the parameters of the
+# message it produces. Codes without an example are listed with a generic message.
+EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "E-YAML-TAB": ("pillars:\n\tgovernance: {}", {}),
+    "E-YAML-DUPLICATE-KEY": ("status: draft\nstatus: published", {"key": "status", "first_line": 12}),
+    "E-REQUIRED": ("# tidak ada baris `cohort:`", {"field": "cohort"}),
+    "E-UNKNOWN-FIELD": ("agancy: DPMPTSP", {"field": "agancy", "hint": " — maksud Anda 'agency'?"}),
+    "E-TYPE": ("code: 33.75", {"expected": "teks", "actual": "angka", "hint": '; tulis dalam tanda kutip, mis. "33.75"'}),
+    "E-ENUM": ("horizon: mid", {"value": "mid", "allowed": "short, medium, long"}),
+    "E-PATTERN": ("id: Gov_1", {"value": "Gov_1", "hint": "huruf kecil, angka dan tanda hubung, mis. kota-pekalongan"}),
+    "E-DATE": ("updated: 2021-02-30", {"value": "2021-02-30"}),
+    "E-ELEMENT": ("element: tourism   # di pilar governance",
+                  {"value": "tourism", "pillar": "governance", "allowed": "service, bureaucracy, policy"}),
+    "E-PROGRAM-HORIZON": ("horizon: short\nstart: 2022", {"value": 2022, "horizon": "short", "start": 2019, "end": 2020}),
+    "E-SOURCE-UNKNOWN": ("sources: [berita-1]", {"value": "berita-1"}),
+    "E-NAME-MISMATCH": ("name: Kota Batik", {"value": "Kota Batik", "region_code": "33.75", "expected": "Kota Pekalongan"}),
+    "E-ID-FILENAME": ("id: kota-batik   # di berkas kota-pekalongan.yml", {"value": "kota-batik", "expected": "kota-pekalongan"}),
+    "E-UPDATE-STATUS": ("status: in_progress\nupdates:\n  - {date: 2021-05-27, status: done}", {"value": "in_progress", "last": "done"}),
+}

@@ -25,7 +25,7 @@ from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
 from smartcity.schema import SCHEMA_PATH  # noqa: E402
 from smartcity.search import SEARCH_INDEX, search_index_json  # noqa: E402
-from smartcity.sitedata import Settings, load_site_data  # noqa: E402
+from smartcity.sitedata import Repository, Settings, load_site_data  # noqa: E402
 from smartcity.state import Build, ChromeCache, current, set_current  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.smartcity")
@@ -35,7 +35,7 @@ log = logging.getLogger("mkdocs.hooks.smartcity")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = Settings.from_environment(base=Path(config.config_file_path).parent)
     try:
-        site = load_site_data(settings)
+        site = load_site_data(settings, Repository.from_config(config.extra))
     except InvalidData as error:
         for found in error.problems:
             log.error(found.format())
@@ -61,12 +61,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    """Start rendering region bodies (in workers on big sites) once every page's
-    address is known."""
+    """Start rendering region bodies (in workers on big sites)."""
     build = current()
-    jobs = [(src, region_id, slug, files.get_file_from_path(src).url)
-            for src, (region_id, slug) in build.region_pages.items()]
-    build.bodies = RegionBodies(jobs)
+    build.bodies = RegionBodies(build.site, build.renderer)
     return nav
 
 

@@ -25,6 +25,7 @@ def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
         *(RegionPage(p.key, p.label, "region_pillar.html.j2", p.key) for p in reference.pillars),
         RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2"),
         RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2"),
+        RegionPage("riwayat", "Riwayat perubahan", "region_history.html.j2"),
     )
 
 
@@ -34,7 +35,10 @@ def region_src(region_id: str, slug: str) -> str:
 
 
 def url_of(src: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives a source path (`wilayah/x/analisis.md` → `wilayah/x/analisis/`)."""
+    """The URL MkDocs gives a source path (`wilayah/x/analisis.md` → `wilayah/x/analisis/`);
+    other files keep their path."""
+    if not src.endswith(".md"):
+        return src
     stem = src.removesuffix(".md")
     if not use_directory_urls:
         return stem + ".html"

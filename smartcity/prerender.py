@@ -1,9 +1,12 @@
 """Render region page bodies in worker processes while MkDocs builds.
 
 MkDocs renders pages one after another in one process; region bodies are
-independent of each other, so on a machine with two or more cores they are
-rendered by forked workers (which inherit the loaded data, nothing is sent but
-page addresses) and collected in page order. Small sites render inline.
+independent, so on a machine with two or more cores they are rendered by
+worker processes and collected in page order. Each task is a handful of
+regions, which the worker loads from the check cache (the parent has just
+checked every file), so a worker holds only the regions it is rendering:
+forked copies of the parent would grow towards its size. Small sites render
+inline.
 """
 
 from __future__ import annotations
@@ -12,37 +15,70 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 
-from .state import current
+from .aggregate import region_figures
+from .cache import CheckCache
+from .history import Commit
+from .loader import check_files
+from .pages import region_pages, region_src, url_of
+from .reference import load_reference
+from .render import Renderer
+from .sitedata import Repository, Settings, SiteData
 
-PARALLEL_FROM = 300  # region pages before workers pay for their start
+PARALLEL_FROM = 300   # region pages before workers pay for their start
+REGIONS_PER_TASK = 8
+
+_worker: tuple[Settings, Repository, dict[str, tuple[Commit, ...]], bool] | None = None
 
 
-def _render_chunk(jobs: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
-    renderer = current().renderer  # inherited from the parent by fork
-    return [(src, renderer.region_page(region_id, slug, url)) for src, region_id, slug, url in jobs]
+def _init_worker(settings: Settings, repository: Repository, histories: dict[str, tuple[Commit, ...]],
+                 use_directory_urls: bool) -> None:
+    global _worker
+    _worker = (settings, repository, histories, use_directory_urls)
+
+
+def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
+    settings, repository, histories, use_directory_urls = _worker
+    reference = load_reference()
+    paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]
+    result = check_files(paths, reference, cache=CheckCache.from_environment())
+    if result.problems:  # the parent checked these files a moment ago; a change since is an error
+        raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
+    site = SiteData(settings, reference, result.regions, {r.id: region_figures(r) for r in result.regions},
+                    None, repository, {r: histories.get(r, ()) for r in region_ids})
+    renderer = Renderer(site, use_directory_urls)
+    out = []
+    for region_id in region_ids:
+        for page in region_pages(reference):
+            src = region_src(region_id, page.slug)
+            out.append((src, renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))))
+    return out
 
 
 class RegionBodies:
     """Bodies of region pages by source path, rendered ahead in page order."""
 
-    def __init__(self, jobs: list[tuple[str, str, str, str]], workers: int | None = None) -> None:
+    def __init__(self, site: SiteData, renderer: Renderer, workers: int | None = None) -> None:
+        self._renderer = renderer
         self._ready: dict[str, str] = {}
         self._pool = None
         self._results: Iterator[list[tuple[str, str]]] | None = None
         workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-        if workers > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-            chunks = [jobs[i:i + 25] for i in range(0, len(jobs), 25)]
-            self._pool = multiprocessing.get_context("fork").Pool(workers)
-            self._results = self._pool.imap(_render_chunk, chunks)
+        pages = len(site.regions) * len(region_pages(site.reference))
+        if workers > 1 and pages >= PARALLEL_FROM:
+            ids = [r.id for r in site.regions]
+            tasks = [ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK)]
+            self._pool = multiprocessing.get_context("spawn").Pool(
+                workers, _init_worker, (site.settings, site.repository, site.histories, renderer.use_directory_urls))
+            self._results = self._pool.imap(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:
         if self._results is None:
-            return current().renderer.region_page(region_id, slug, url)
+            return self._renderer.region_page(region_id, slug, url)
         while src not in self._ready:
             try:
                 self._ready.update(next(self._results))
-            except StopIteration:  # not pre-rendered (should not happen): render here
-                return current().renderer.region_page(region_id, slug, url)
+            except StopIteration:  # not among the tasks (should not happen): render here
+                return self._renderer.region_page(region_id, slug, url)
         return self._ready.pop(src)
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ with their elements.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -66,6 +67,11 @@ class Reference:
     @property
     def pillar_keys(self) -> tuple[str, ...]:
         return tuple(p.key for p in self.pillars)
+
+
+def slugify(name: str) -> str:
+    """The file name and id of a region: `Kabupaten Toli-Toli` → `kabupaten-toli-toli`."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

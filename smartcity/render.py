@@ -19,7 +19,9 @@ from . import PACKAGE_DIR
 from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
 from .charts import HORIZON_LABELS, roadmap_chart
 from .model import STATUSES
+from .messages import CATALOGUE, EXAMPLES, render_message
 from .pages import RegionPage, region_pages, region_src, relative_url, url_of
+from .schema_doc import schema_fields
 from .sitedata import SiteData
 
 STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
@@ -168,6 +170,17 @@ class Renderer:
 
     def regions_by_province(self, page_url: str) -> str:
         return self._render("regions_by_province.html.j2", page_url, groups=regions_by_province(self.site.regions))
+
+    def contributor_reference(self, page_url: str) -> str:
+        return self._render("contributor_reference.html.j2", page_url, fields=schema_fields())
+
+    def error_codes(self, page_url: str) -> str:
+        codes = []
+        for code in CATALOGUE:
+            example, params = EXAMPLES.get(code, ("", {}))
+            codes.append((code, example, render_message(code, params) if example else
+                           render_message(code, {}, "id").replace("'?'", "…").replace("?", "…")))
+        return self._render("error_codes.html.j2", page_url, codes=codes)
 
     def search_box(self, page_url: str) -> str:
         return self._render("search_box.html.j2", page_url)

@@ -6,8 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .loader import REGIONS_DIR
-from .reference import OfficialRegion, Reference
-from .synthetic import slugify
+from .reference import OfficialRegion, Reference, slugify
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/region.schema.json

@@ -46,14 +46,19 @@ PATTERN_HINTS = {
 
 
 @cache
-def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
+def _schema() -> dict[str, Any]:
+    with SCHEMA_PATH.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def load_schema() -> dict[str, Any]:
+    """A copy of the schema: callers may change it (some libraries do, in place)."""
+    return copy.deepcopy(_schema())
 
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema(), format_checker=FormatChecker(formats=["date"]))
+    return Draft202012Validator(_schema(), format_checker=FormatChecker(formats=["date"]))
 
 
 def _is_date(value: object) -> bool:
@@ -71,7 +76,7 @@ def _fast_validator():
     """The schema compiled to Python by fastjsonschema: ~30x faster, stops at the
     first error. Only used to say "valid"; any failure goes to the precise pass.
     The schema uses only keywords whose meaning is the same in draft-07."""
-    schema = copy.deepcopy(load_schema())
+    schema = load_schema()
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(schema, formats={"date": _is_date})
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .aggregate import NationalFigures, RegionFigures, national_figures, region_figures
+from .history import Commit, file_histories
 from .loader import REGIONS_DIR, load_regions
 from .model import Region
 from .reference import Reference, load_reference
@@ -30,20 +32,57 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Repository:
+    """Where region files are edited. Empty `url`: no edit or commit links."""
+
+    url: str = ""
+    branch: str = "main"
+    edit_template: str = "{url}/edit/{branch}/{path}"
+    commit_template: str = "{url}/commit/{sha}"
+
+    @classmethod
+    def from_config(cls, extra: dict) -> "Repository":
+        """`extra.smartcity` in mkdocs.yml, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH."""
+        options = (extra or {}).get("smartcity", {}) or {}
+        url = os.environ.get("SMARTCITY_REPOSITORY", options.get("repository") or "").rstrip("/")
+        branch = os.environ.get("SMARTCITY_BRANCH", options.get("branch") or "main")
+        return cls(url, branch, options.get("edit_url_template") or cls.edit_template,
+                   options.get("commit_url_template") or cls.commit_template)
+
+    def edit_url(self, path: str) -> str | None:
+        return self.edit_template.format(url=self.url, branch=self.branch, path=path) if self.url else None
+
+    def commit_url(self, sha: str) -> str | None:
+        return self.commit_template.format(url=self.url, sha=sha) if self.url else None
+
+
+@dataclass(frozen=True)
 class SiteData:
     settings: Settings
     reference: Reference
     regions: tuple[Region, ...]
     figures: dict[str, RegionFigures] = field(default_factory=dict)
     national: NationalFigures | None = None
+    repository: Repository = field(default_factory=Repository)
+    histories: dict[str, tuple[Commit, ...]] = field(default_factory=dict)  # by region id
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
 
+    def history(self, region_id: str) -> tuple[Commit, ...]:
+        return self.histories.get(region_id, ())
 
-def load_site_data(settings: Settings) -> SiteData:
+    def last_changed(self, region: Region) -> dt.date | None:
+        """The last commit that touched the region's file; else its `updated` date."""
+        commits = self.history(region.id)
+        return commits[0].date.date() if commits else region.updated
+
+
+def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
     """Load and validate every region once. Raises `InvalidData` on any problem."""
     reference = load_reference()
     regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only)
-    return SiteData(settings, reference, regions,
-                    {r.id: region_figures(r) for r in regions}, national_figures(regions))
+    by_file = file_histories(settings.regions_dir)
+    histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
+    return SiteData(settings, reference, regions, {r.id: region_figures(r) for r in regions},
+                    national_figures(regions), repository or Repository(), histories)

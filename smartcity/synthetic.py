@@ -5,13 +5,12 @@ For benchmarks and scale tests only; never published as real data."""
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .reference import OfficialRegion, Reference, load_reference
+from .reference import OfficialRegion, Reference, load_reference, slugify
 
 WORDS = (
     "layanan publik digital warga data terpadu aplikasi desa kelurahan perizinan pajak daerah "
@@ -28,10 +27,6 @@ AGENCIES = ("Bappeda", "Diskominfo", "DPMPTSP", "Dinas Kesehatan", "Dinas Pendid
             "Dinas Sosial", "Satpol PP", "Dinas PUPR")
 STATUSES = ("planned", "in_progress", "done", "delayed", "cancelled")
 STATUS_WEIGHTS = (30, 30, 25, 10, 5)
-
-
-def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 class _Text:

@@ -1,0 +1,25 @@
+"""Build the site safely: `python scripts/build.py [--site-dir site] [mkdocs build options]`.
+
+The new site replaces the old one only when the whole build succeeded.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smartcity.atomic_build import atomic_build  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--config-file", type=Path, default=None)
+    args, rest = parser.parse_known_args()
+    return atomic_build(args.site_dir, ["--strict", *rest] if "--strict" not in rest else rest, args.config_file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Change history of region files from git: one `git log` for the whole folder.
+
+Without git or history (a download, a shallow CI clone, files outside the
+repository) every region simply has no commits, and pages fall back to the
+file's own `updated` date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+SEPARATOR = "\x1e"
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    date: dt.datetime
+    author: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:8]
+
+
+def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple[Commit, ...]]:
+    """Commits that touched each file of `directory`, newest first, by file name."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
+                             text=True, timeout=20)
+        if top.returncode != 0:
+            return {}
+        result = subprocess.run(
+            ["git", "log", f"--format={SEPARATOR}%H%x00%cI%x00%an%x00%s", "--name-only", "--no-renames",
+             "--", "."], cwd=directory, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    root = Path(top.stdout.strip())
+    relative_dir = directory.resolve().relative_to(root.resolve()).as_posix() if \
+        directory.resolve().is_relative_to(root.resolve()) else ""
+    histories: dict[str, list[Commit]] = {}
+    for block in result.stdout.split(SEPARATOR)[1:]:
+        header, _, names = block.partition("\n")
+        sha, date, author, subject = header.split("\x00", 3)
+        commit = Commit(sha, dt.datetime.fromisoformat(date), author, subject)
+        for name in names.split("\n"):
+            name = name.strip()
+            if not name:
+                continue
+            if relative_dir and name.startswith(relative_dir + "/"):
+                name = name[len(relative_dir) + 1:]
+            if "/" in name:
+                continue
+            entries = histories.setdefault(name, [])
+            if len(entries) < limit_per_file:
+                entries.append(commit)
+    return {name: tuple(commits) for name, commits in histories.items()}

@@ -1,0 +1,165 @@
+"""An editor's path: scaffold a region, make mistakes, read the annotations, fix
+them, preview the region, build the site; and the repository automation."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import PYTHON, ROOT, build_site, run
+from smartcity.messages import CATALOGUE
+from smartcity.schema_doc import schema_fields
+
+
+@pytest.fixture()
+def regions(tmp_path: Path) -> Path:
+    folder = tmp_path / "regions"
+    shutil.copytree(ROOT / "data" / "regions", folder)
+    return folder
+
+
+def test_new_editor_from_scaffold_to_built_site(regions: Path, tmp_path: Path) -> None:
+    # 1. scaffold
+    made = run([PYTHON, "scripts/new_region.py", "33.25", "--dir", str(regions)])
+    assert made.returncode == 0, made.stderr
+    path = regions / "kabupaten-batang.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/region.schema.json")
+    assert "status: draft" in text and 'code: "33.25"' in text and "name: Kabupaten Batang" in text
+    assert run([PYTHON, "scripts/validate.py", str(path)]).returncode == 0
+    # refuses an existing region and an unknown code
+    again = run([PYTHON, "scripts/new_region.py", "33.25", "--dir", str(regions)])
+    assert again.returncode == 1 and "sudah punya berkas" in again.stderr
+    unknown = run([PYTHON, "scripts/new_region.py", "99.99", "--dir", str(regions)])
+    assert unknown.returncode == 1 and "tidak ada dalam daftar resmi" in unknown.stderr
+
+    # 2. three mistakes
+    broken = (text.replace('code: "33.25"', "code: 33.25")
+                  .replace("cohort: ", "cohort: tahun ", 1)
+                  .replace("  governance: {}", "  governance:\n    quick_wins:\n      - {id: qw-1, title: Pasar daring, status: selesai}"))
+    path.write_text(broken, encoding="utf-8")
+    lines = broken.splitlines()
+    expected_lines = {next(i + 1 for i, l in enumerate(lines) if l.startswith("code:")),
+                      next(i + 1 for i, l in enumerate(lines) if l.startswith("cohort:")),
+                      next(i + 1 for i, l in enumerate(lines) if "status: selesai" in l)}
+    result = run([PYTHON, "scripts/validate.py", "--format", "github", str(path)])
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    assert len(annotations) == 3
+    found = set()
+    for line in annotations:
+        match = re.match(r"::error file=([^,]+),line=(\d+),col=(\d+),title=(E-[A-Z-]+) [^:]+::(.+)", line)
+        assert match, line
+        assert match.group(1).endswith("kabupaten-batang.yml")
+        found.add(int(match.group(2)))
+    assert found == expected_lines
+
+    # 3. fix them; 4. preview just that region (a draft); 5. build the whole site
+    path.write_text(text, encoding="utf-8")
+    assert run([PYTHON, "scripts/validate.py", str(path)]).returncode == 0
+    preview = tmp_path / "preview"
+    assert build_site(preview, regions, {"SMARTCITY_ONLY": "kabupaten-batang", "SMARTCITY_DRAFTS": "1"}).returncode == 0
+    assert sorted(p.name for p in (preview / "wilayah").iterdir() if p.is_dir()) == ["kabupaten-batang"]
+    overview = (preview / "wilayah" / "kabupaten-batang" / "index.html").read_text(encoding="utf-8")
+    assert "sc-banner--draft" in overview
+    site = tmp_path / "site"
+    assert build_site(site, regions).returncode == 0
+    assert not (site / "wilayah" / "kabupaten-batang").exists()  # still a draft
+    assert (site / "wilayah" / "kota-pekalongan" / "index.html").exists()
+
+
+def test_json_and_english_output(regions: Path) -> None:
+    bad = regions / "kota-pekalongan.yml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("horizon: medium", "horizon: mid", 1), encoding="utf-8")
+    result = run([PYTHON, "scripts/validate.py", "--format", "json", "--lang", "en", str(bad)])
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert [(p["code"], p["path"]) for p in report["problems"]] == \
+        [("E-ENUM", "pillars.governance.strategies[0].programs[0].horizon")]
+    assert report["problems"][0]["message"] == "'mid' is not one of short, medium, long"
+    indonesian = run([PYTHON, "scripts/validate.py", str(bad)])
+    assert "bukan salah satu dari short, medium, long" in indonesian.stdout
+
+
+def test_every_error_code_has_both_languages() -> None:
+    used = set()
+    for source in (ROOT / "smartcity").glob("*.py"):
+        used |= set(re.findall(r'"(E-[A-Z][A-Z0-9-]+)"', source.read_text(encoding="utf-8")))
+    assert used <= set(CATALOGUE), used - set(CATALOGUE)
+    for code, entry in CATALOGUE.items():
+        assert entry.get("id") and entry.get("en"), code
+
+
+def test_region_pages_link_to_their_yaml_and_history(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(site, None, {"SMARTCITY_REPOSITORY": "https://github.com/contoh/smartcity",
+                                   "SMARTCITY_BRANCH": "utama"}).returncode == 0
+    soup = BeautifulSoup((site / "wilayah/kota-pekalongan/analisis/index.html").read_text(encoding="utf-8"), "html.parser")
+    edit = soup.find("a", string="Ubah data ini")
+    assert edit["href"] == "https://github.com/contoh/smartcity/edit/utama/data/regions/kota-pekalongan.yml"
+    history = BeautifulSoup((site / "wilayah/kota-pekalongan/riwayat/index.html").read_text(encoding="utf-8"), "html.parser")
+    log = subprocess.run(["git", "log", "--format=%s", "--", "data/regions/kota-pekalongan.yml"], cwd=ROOT,
+                         capture_output=True, text=True)
+    subjects = [s for s in log.stdout.splitlines() if s]
+    rows = history.select("table.sc-history tbody tr")
+    if subjects:  # a clone with history
+        assert [r.select("td")[1].get_text() for r in rows] == subjects[:50]
+        assert rows[0].select_one("code a")["href"].startswith("https://github.com/contoh/smartcity/commit/")
+    else:
+        assert "tidak tersedia" in history.get_text()
+
+
+def test_no_edit_link_without_a_repository(sample_site: Path) -> None:
+    html = (sample_site / "wilayah/kota-pekalongan/index.html").read_text(encoding="utf-8")
+    assert "Ubah data ini" not in html
+    assert "Terakhir diubah" in html and "Riwayat perubahan" in html
+
+
+def test_contributor_guide_documents_every_field_and_code(sample_site: Path) -> None:
+    soup = BeautifulSoup((sample_site / "kontribusi/index.html").read_text(encoding="utf-8"), "html.parser")
+    paths = {code.get_text() for code in soup.select(".sc-fields td:first-child code")}
+    assert {f.path for f in schema_fields()} == paths
+    assert {"id", "code", "pillars.<pilar>.strategies[].programs[].horizon", "evaluations[].scores.final"} <= paths
+    codes = {dt.get_text() for dt in soup.select(".sc-error-list dt")}
+    assert codes == set(CATALOGUE)
+    horizon = soup.find("code", string="pillars.<pilar>.strategies[].programs[].horizon").find_parent("tr")
+    assert "short, medium, long" in horizon.get_text()
+
+
+def test_workflows_validate_build_and_deploy() -> None:
+    pr = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    triggers = pr[True] if True in pr else pr["on"]  # PyYAML reads `on:` as true
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    steps = [s.get("run", "") for job in pr["jobs"].values() for s in job["steps"]]
+    assert any("validate.py --format github" in s for s in steps)
+    assert any("mkdocs build --strict" in s for s in steps)
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for job in pr["jobs"].values() for s in job["steps"])
+    deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert (deploy[True] if True in deploy else deploy["on"])["push"]["branches"] == ["main"]
+
+
+def test_pre_commit_hooks_run_the_validator_and_yamllint(regions: Path) -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    files = sorted(str(p) for p in (ROOT / "data" / "regions").glob("*.yml"))
+    validator = hooks["validate-regions"]["entry"].split()
+    assert validator[1:] == ["scripts/validate.py"]
+    assert run([PYTHON, *validator[1:], *files]).returncode == 0
+    bad = regions / "kota-pekalongan.yml"
+    bad.write_text(bad.read_text(encoding="utf-8") + "cohort: 2019\n", encoding="utf-8")
+    assert run([PYTHON, *validator[1:], str(bad)]).returncode == 1
+    lint = hooks["yamllint"]["entry"].split()
+    assert lint[0] == "yamllint"
+    result = run([PYTHON, "-m", "yamllint", *lint[1:], *files])
+    assert result.returncode == 0, result.stdout
+    assert (ROOT / "CODEOWNERS.example").read_text(encoding="utf-8").count("/data/regions/") == 4

@@ -1,0 +1,128 @@
+"""Property-based tests: whatever an editor writes is either valid or reported
+cleanly, never a traceback; the fast and precise schema checks agree; every
+valid document renders every page."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from smartcity.aggregate import national_figures, region_figures
+from smartcity.loader import CheckedFile, check_content
+from smartcity.model import region_from_data
+from smartcity.pages import region_pages
+from smartcity.reference import load_reference
+from smartcity.render import Renderer
+from smartcity.schema import is_valid_fast, load_schema, precise_problems
+from smartcity.sitedata import Settings, SiteData
+from smartcity.yamlstrict import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = load_reference()
+TODAY = dt.date(2026, 11, 23)
+VALID_TEXT = (ROOT / "data" / "regions" / "kota-pekalongan.yml").read_text(encoding="utf-8")
+VALID = parse(VALID_TEXT, "x.yml")[0].data
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def check(text: str) -> CheckedFile:
+    return check_content(text.encode("utf-8"), "kota-pekalongan.yml", "kota-pekalongan", REFERENCE, TODAY)
+
+
+def render_all(data: dict[str, Any]) -> None:
+    official = REFERENCE.regions_by_code[data["code"]]
+    region = region_from_data(data, "kota-pekalongan.yml", official.province.code, REFERENCE.pillar_keys)
+    regions = (region,)
+    site = SiteData(Settings(), REFERENCE, regions, {region.id: region_figures(region)}, national_figures(regions))
+    renderer = Renderer(site)
+    for page in region_pages(REFERENCE):
+        url = f"wilayah/{region.id}/{page.slug + '/' if page.slug else ''}"
+        html = renderer.region_page(region.id, page.slug, url)
+        assert region.name in html
+    renderer.home_figures("")
+    renderer.regions_table("wilayah/")
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def paths_of(value: Any, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += paths_of(inner, prefix + (key,))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            found += paths_of(inner, prefix + (i,))
+    return found
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30) | st.sampled_from(["no", "yes", "2021-13-40", "33.75", "short", "done", "governance"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    max_leaves=8)
+ALL_PATHS = [p for p in paths_of(VALID) if p]
+
+
+@SETTINGS
+@given(st.sampled_from(ALL_PATHS), st.sampled_from(["replace", "delete", "add"]), JSONISH, st.text(max_size=12))
+def test_any_mutation_is_valid_or_reported_cleanly(path: tuple, action: str, value: Any, key: str) -> None:
+    data = copy.deepcopy(VALID)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if action == "replace":
+        parent[last] = value
+    elif action == "delete":
+        del parent[last]
+    elif isinstance(parent[last], dict):
+        parent[last][key or "x"] = value
+    elif isinstance(parent[last], list):
+        parent[last].append(value)
+    else:
+        parent[last] = value
+    checked = check(dump(data))  # must not raise
+    for found in checked.problems:
+        assert found.code.startswith("E-") and found.line >= 1 and found.message()
+    if not checked.problems:
+        render_all(checked.data)
+
+
+@SETTINGS
+@given(st.text(max_size=40), st.integers(0, len(VALID_TEXT)), st.integers(0, 40))
+def test_any_text_edit_is_valid_or_reported_cleanly(insert: str, at: int, cut: int) -> None:
+    text = VALID_TEXT[:at] + insert + VALID_TEXT[at + cut:]
+    checked = check(text)
+    for found in checked.problems:
+        assert found.code.startswith("E-") and found.line >= 1 and found.message("en")
+    if not checked.problems:
+        render_all(checked.data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(from_schema(load_schema()))
+def test_schema_documents_agree_and_valid_ones_render(document: dict[str, Any]) -> None:
+    text = dump(document)
+    parsed, yaml_problems = parse(text, "x.yml")
+    assert parsed is not None and not yaml_problems
+    # the fast path and the precise pass agree on what is valid
+    assert is_valid_fast(parsed.data) == (precise_problems(parsed, "x.yml") == [])
+    # with a real identity and sane years the document becomes publishable or is reported
+    official = REFERENCE.regions_by_code["33.75"]
+    document.update(id="kota-pekalongan", code="33.75", name=official.name, type=official.type,
+                    province=official.province.name, cohort=2018)
+    checked = check(dump(document))
+    for found in checked.problems:
+        assert found.code.startswith("E-") and found.message()
+    if not checked.problems:
+        render_all(checked.data)

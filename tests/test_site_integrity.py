@@ -1,0 +1,85 @@
+"""The published site is never half-built, builds are byte-stable, links resolve."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from conftest import PYTHON, ROOT, build_site, run
+from linkcheck import broken_links
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_sample_site_links_and_anchors_resolve(sample_site: Path) -> None:
+    assert broken_links(sample_site) == []
+
+
+def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build_site(again).returncode == 0
+    first, second = snapshot(sample_site), snapshot(again)
+    assert sorted(first) == sorted(second)
+    # the sitemap's <lastmod> is the build date: the one place a date may change
+    differing = [name for name in first if first[name] != second[name]]
+    assert set(differing) <= {"sitemap.xml", "sitemap.xml.gz"}, differing
+
+
+def _atomic(site: Path, regions: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if regions is not None:
+        env["SMARTCITY_REGIONS_DIR"] = str(regions)
+    return subprocess.Popen([PYTHON, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def test_failed_build_leaves_the_previous_site_unchanged(tmp_path: Path) -> None:
+    regions = tmp_path / "regions"
+    shutil.copytree(ROOT / "data" / "regions", regions)
+    site = tmp_path / "public" / "site"
+    first = _atomic(site, regions)
+    assert first.wait(300) == 0, first.communicate()
+    before = snapshot(site)
+    broken = regions / "kabupaten-kendal.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("cohort: 2018", "cohort: 2018\ncohort: 2019"), encoding="utf-8")
+    second = _atomic(site, regions)
+    _, stderr = second.communicate(timeout=300)
+    assert second.returncode == 1
+    assert "E-YAML-DUPLICATE-KEY" in stderr and "tidak diubah" in stderr
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # no temporary folder left
+
+
+def test_killed_build_leaves_the_previous_site_unchanged(tmp_path: Path) -> None:
+    site = tmp_path / "public" / "site"
+    first = _atomic(site)
+    assert first.wait(300) == 0
+    before = snapshot(site)
+    second = _atomic(site)
+    # wait until MkDocs has started writing into its staging folder, then kill everything
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if any(site.parent.glob(".site-build-site-*/site/assets")):
+            break
+        time.sleep(0.02)
+    os.killpg(second.pid, signal.SIGKILL)
+    second.wait(30)
+    assert snapshot(site) == before
+    # the next build cleans up what the killed one left and succeeds
+    third = _atomic(site)
+    assert third.wait(300) == 0
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
+    assert filecmp.cmp(site / "index.html", site / "index.html")
+
+
+def test_plain_mkdocs_build_still_works(tmp_path: Path) -> None:
+    """`mkdocs build` as in any MkDocs project (the README's first command)."""
+    result = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")])
+    assert result.returncode == 0, result.stderr
