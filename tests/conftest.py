@@ -94,3 +94,21 @@ def sample_server(sample_site: Path):
 
 
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def national_regions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic national data set: all 514 official regions."""
+    from smartcity.synthetic import write_national
+
+    folder = tmp_path_factory.mktemp("national") / "regions"
+    write_national(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def national_site(national_regions: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("national-site") / "site"
+    result = build_site(site, national_regions)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site

@@ -1,0 +1,64 @@
+"""The site at national scale: 514 synthetic regions (`sample: true`)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PYTHON, run
+from linkcheck import broken_links
+from smartcity.loader import check_files, region_files
+from smartcity.reference import load_reference
+
+pytestmark = pytest.mark.slow
+
+
+def test_generated_set_covers_every_official_region_and_validates(national_regions: Path) -> None:
+    files = region_files(national_regions)
+    assert len(files) == 514
+    result = run([PYTHON, "scripts/validate.py", str(national_regions)], timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]
+    regions = check_files(files).regions
+    assert all(r.sample for r in regions)
+    assert {r.code for r in regions} == {r.code for r in load_reference().regions}
+
+
+def test_every_region_has_every_page_and_links_resolve(national_site: Path) -> None:
+    regions = [p for p in (national_site / "wilayah").iterdir() if p.is_dir()]
+    assert len(regions) == 514
+    for region in regions:
+        assert len(list(region.rglob("index.html"))) == 12
+    assert broken_links(national_site) == []
+
+
+def test_page_size_does_not_grow_with_the_number_of_regions(national_site: Path, sample_site: Path) -> None:
+    """The theme's part of a region page (everything outside the article) is the
+    same with 4 and with 514 regions: no nav or index that grows with N."""
+    def chrome(path: Path) -> int:
+        html = path.read_text(encoding="utf-8")
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        return len(html.encode()) - len(str(article).encode())
+    small = chrome(sample_site / "wilayah" / "kota-pekalongan" / "analisis" / "index.html")
+    large = chrome(next((national_site / "wilayah").iterdir()) / "analisis" / "index.html")
+    assert abs(small - large) < 400, (small, large)
+    sizes = [p.stat().st_size for p in (national_site / "wilayah").rglob("*/index.html")]
+    assert statistics.median(sizes) < 40_000
+
+
+def test_index_and_search_cover_all_regions(national_regions: Path, national_site: Path) -> None:
+    result = check_files(region_files(national_regions))
+    rows = BeautifulSoup((national_site / "wilayah" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").select(".sc-regions-table tbody tr")
+    assert len(rows) == 514
+    for row, region in zip(rows, result.regions):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert row.th.a.get_text() == region.name
+        assert cells[3] == str(len(region.programs)) and cells[4] == str(len(region.quick_wins))
+    index = json.loads((national_site / "search" / "titles.json").read_text(encoding="utf-8"))
+    assert len(index["regions"]) == 514
+    assert len(index["items"]) == sum(len(r.programs) + len(r.quick_wins) + sum(len(p.strategies) for p in r.pillars)
+                                      for r in result.regions)
