@@ -24,3 +24,8 @@ bench: setup
 # One region (drafts included) with live reload: make preview REGION=kota-pekalongan
 preview: setup
 	SMARTCITY_ONLY=$(REGION) SMARTCITY_DRAFTS=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+.PHONY: pdf
+# PDF of one region's full masterplan (or of every region without REGION=…)
+pdf: site
+	$(PY) scripts/pdf.py $(REGION)

@@ -26,6 +26,7 @@ def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
         RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2"),
         RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2"),
         RegionPage("riwayat", "Riwayat perubahan", "region_history.html.j2"),
+        RegionPage("cetak", "Cetak", "region_print.html.j2"),
     )
 
 

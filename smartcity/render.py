@@ -150,8 +150,13 @@ class Renderer:
         region = self.site.region(region_id)
         page: RegionPage = next(p for p in self.pages if p.slug == slug)
         context: dict[str, Any] = {}
-        if page.template == "region_roadmap.html.j2":
+        if page.template in ("region_roadmap.html.j2", "region_print.html.j2"):
             context["chart"] = roadmap_chart(region, self.site.reference, STATUS_LABELS)
+        if page.template == "region_print.html.j2":
+            context["elements"] = {
+                p.key: strategies_by_element(region.pillar(p.key), tuple(e.key for e in p.elements))
+                for p in self.site.reference.pillars}
+        if page.template == "region_roadmap.html.j2":
             context["by_horizon"] = programs_by_horizon(region)
             link = self._links(page_url)
             context["pillar_links"] = {p.key: link(region_src(region.id, p.key)) for p in self.site.reference.pillars}
