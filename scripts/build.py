@@ -17,8 +17,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--config-file", type=Path, default=None)
+    parser.add_argument("--offline", action="store_true",
+                        help="a copy to open from disk: links to .html files (mkdocs.offline.yml)")
     args, rest = parser.parse_known_args()
-    return atomic_build(args.site_dir, ["--strict", *rest] if "--strict" not in rest else rest, args.config_file)
+    config = ROOT / "mkdocs.offline.yml" if args.offline else args.config_file
+    return atomic_build(args.site_dir, ["--strict", *rest] if "--strict" not in rest else rest, config)
 
 
 if __name__ == "__main__":

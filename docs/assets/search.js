@@ -69,6 +69,11 @@
   }
   function run() {
     var query = input.value.trim();
+    if (location.protocol === "file:") {
+      // Browsers do not let a page opened from disk read other files.
+      status.textContent = "Pencarian memerlukan situs yang dibuka melalui server web (http), bukan dari berkas. Gunakan daftar wilayah.";
+      return;
+    }
     if (query.length < 2) { list.textContent = ""; status.textContent = ""; return; }
     load().then(function () { show(query); }, function () { status.textContent = "Indeks pencarian tidak dapat dimuat."; });
   }

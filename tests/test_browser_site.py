@@ -1,0 +1,156 @@
+"""The sample site as readers meet it, in Debian's chromium: every page type on
+a desktop and a 360 px phone, accessibility (axe), search, offline, print."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ARTIFACTS, PYTHON, ROOT, run
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "beranda": "", "wilayah": "wilayah/", "ringkasan": "wilayah/kota-pekalongan/",
+    "analisis": "wilayah/kota-pekalongan/analisis/", "peta-jalan": "wilayah/kota-pekalongan/peta-jalan/",
+    "pilar": "wilayah/kabupaten-pemalang/governance/", "quick-wins": "wilayah/kota-pekalongan/quick-wins/",
+    "evaluasi": "wilayah/kota-pekalongan/evaluasi/", "riwayat": "wilayah/kota-pekalongan/riwayat/",
+    "cetak": "wilayah/kota-pekalongan/cetak/", "cari": "cari/", "kontribusi": "kontribusi/", "tentang": "tentang/",
+}
+SCREENS = ARTIFACTS / "screenshots"
+
+
+class Recorder:
+    """Console errors, page errors, failed requests and requests to other hosts."""
+
+    def __init__(self, page, host: str) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        page.on("request", lambda r: self.requests.append(r.url))
+        self.host = host
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith((self.host, "data:", "blob:", "about:"))]
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+@pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["desktop", "phone"])
+def test_page_type_loads_cleanly_and_fits(browser, sample_server, name: str, viewport: tuple[int, int]) -> None:
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    recorder = Recorder(page, sample_server.url)
+    page.goto(sample_server.url + PAGE_TYPES[name], wait_until="networkidle")
+    assert recorder.errors == []
+    assert recorder.foreign() == [], "the site must not load anything from another host"
+    assert page.evaluate("document.documentElement.lang") == "id"
+    # no horizontal scrolling of the page; wide things scroll inside their own box
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENS / f"{name}-{viewport[0]}.png"), full_page=True)
+    context.close()
+
+
+def test_roadmap_chart_scrolls_inside_its_box_on_a_phone(browser, sample_server) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(sample_server.url + PAGE_TYPES["peta-jalan"])
+    box = page.locator(".sc-chart__scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert box.evaluate("e => e.getBoundingClientRect().right") <= 360
+    # tables too stay within the screen and scroll in their wrapper
+    for wrap in page.locator(".sc-table-wrap").all():
+        assert wrap.evaluate("e => e.getBoundingClientRect().right") <= 360
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_serious_accessibility_violations(browser, sample_server, name: str) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + PAGE_TYPES[name], wait_until="networkidle")
+    results = Axe().run(page)
+    violations = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"])
+                  for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == []
+    page.close()
+
+
+@pytest.mark.parametrize("query, expected, anchor", [
+    ("vaksinasi", "Akselerasi vaksinasi Covid-19 di Puskesmas Sokorejo", "qw-qw-vaksinasi"),
+    ("batik", "Batik fusion", "qw-qw-batik-fusion"),
+    ("vaksin puskesmas", "Akselerasi vaksinasi Covid-19 di Puskesmas Sokorejo", "qw-qw-vaksinasi"),
+    ("pemalang", "Kabupaten Pemalang", None),
+])
+def test_search_finds_titles_and_links_to_them(browser, sample_server, query: str, expected: str,
+                                               anchor: str | None) -> None:
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(sample_server.url + "cari/", wait_until="networkidle")
+    assert not any("titles.json" in u for u in requested), "the index loads only when the reader searches"
+    page.fill("#sc-search-q", query)
+    result = page.locator(".sc-search__results a", has_text=expected).first
+    result.wait_for(timeout=5000)
+    assert any("titles.json" in u for u in requested)
+    result.click()
+    page.wait_for_load_state()
+    if anchor:
+        assert page.url.endswith("#" + anchor)
+        assert page.locator(f"#{anchor}").is_visible()
+    else:
+        assert page.url.endswith("wilayah/kabupaten-pemalang/")
+    page.close()
+
+
+def test_search_from_the_address_bar(browser, sample_server) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + "cari/?q=batik")
+    page.locator(".sc-search__results a", has_text="Batik fusion").wait_for(timeout=5000)
+    assert "hasil" in page.inner_text(".sc-search__status")
+    page.close()
+
+
+def test_site_works_opened_from_disk(browser, tmp_path: Path) -> None:
+    """An offline copy (built with `scripts/build.py --offline`) opened as files."""
+    site = tmp_path / "offline"
+    result = run([PYTHON, "scripts/build.py", "--offline", "--site-dir", str(site)])
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("requestfailed", lambda r: errors.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "index.html").as_uri())
+    page.click("a.md-tabs__link:has-text('Wilayah')")
+    page.click("text=Kabupaten Kendal")
+    assert page.url.endswith("wilayah/kabupaten-kendal/index.html")
+    page.click("nav.sc-region-nav >> text=Peta jalan")
+    assert page.locator("svg.sc-roadmap__svg").is_visible()
+    assert errors == []
+    page.goto((site / "cari.html").as_uri())
+    page.fill("#sc-search-q", "batik")
+    page.locator(".sc-search__status", has_text="server").wait_for(timeout=5000)
+    page.close()
+
+
+def test_printed_masterplan_pdf_has_the_books(sample_site: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    result = run([PYTHON, "scripts/pdf.py", "--site", str(sample_site), "--out", str(tmp_path), "kota-pekalongan"])
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "kota-pekalongan.pdf"
+    reader = PdfReader(str(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for heading in ("Kota Pekalongan", "Buku I — Analisis Strategis", "Buku II — Masterplan", "Buku III — Quick Wins",
+                    "Evaluasi", "Peta jalan", "Aplikasi Sakpore"):
+        assert heading in text, heading
+    assert "Ringkasan" not in text.split("Buku I")[0], "the region navigation is not printed"
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "kota-pekalongan.pdf").write_bytes(pdf.read_bytes())
+    print(f"PDF kota-pekalongan: {pdf.stat().st_size} bytes, {len(reader.pages)} pages")
