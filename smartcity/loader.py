@@ -22,6 +22,7 @@ from .problems import InvalidData, Problem, problem
 from .reference import Reference, load_reference
 from .rules import check_rules
 from .schema import check_schema
+from .workers import worker_context
 from .yamlstrict import parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
@@ -160,7 +161,7 @@ def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: C
         else:
             pending.append(i)
     if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True)) as pool:
             jobs = [(paths[i], today, cache, with_data) for i in pending]
             results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8)))
     else:

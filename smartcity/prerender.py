@@ -11,9 +11,9 @@ inline.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 from .aggregate import region_figures
 from .cache import CheckCache
@@ -23,6 +23,7 @@ from .pages import region_pages, region_src, url_of
 from .reference import load_reference
 from .render import Renderer
 from .sitedata import Repository, Settings, SiteData
+from .workers import worker_context
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start
 REGIONS_PER_TASK = 8
@@ -67,9 +68,12 @@ class RegionBodies:
         if workers > 1 and pages >= PARALLEL_FROM:
             ids = [r.id for r in site.regions]
             tasks = [ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK)]
-            self._pool = multiprocessing.get_context("spawn").Pool(
-                workers, _init_worker, (site.settings, site.repository, site.histories, renderer.use_directory_urls))
-            self._results = self._pool.imap(_render_regions, tasks)
+            # An executor, not multiprocessing.Pool: a worker that dies is an error
+            # (BrokenProcessPool), not a silent restart and a build that waits forever.
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=worker_context(), initializer=_init_worker,
+                initargs=(site.settings, site.repository, site.histories, renderer.use_directory_urls))
+            self._results = self._pool.map(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:
         if self._results is None:
@@ -83,7 +87,6 @@ class RegionBodies:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
             self._results = None

@@ -16,7 +16,9 @@ sys.path.insert(0, str(ROOT))
 # developer's, fresh for every session.
 os.environ.setdefault("SMARTCITY_CACHE_DIR", tempfile.mkdtemp(prefix="smartcity-test-cache-"))
 PYTHON = sys.executable
-MKDOCS = [PYTHON, "-m", "mkdocs"]
+# The console script, as the README runs it (not `python -m`, which would put the
+# working directory on sys.path and hide import problems).
+MKDOCS = [str(Path(PYTHON).parent / "mkdocs")]
 
 
 def run(args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT,
