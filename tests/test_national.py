@@ -63,3 +63,28 @@ def test_index_and_search_cover_all_regions(national_regions: Path, national_sit
     assert len(index["regions"]) == 514
     assert len(index["items"]) == sum(len(r.programs) + len(r.quick_wins) + sum(len(p.strategies) for p in r.pillars)
                                       for r in result.regions)
+
+
+@pytest.mark.browser
+def test_first_load_of_a_region_page_stays_light(browser, national_site: Path) -> None:
+    """Bytes a phone downloads opening one region overview of the 514-region
+    site, before any search: HTML, CSS, JS, images (uncompressed; a server
+    that compresses sends less)."""
+    from conftest import ARTIFACTS, StaticServer
+
+    server = StaticServer(national_site)
+    try:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        sizes: dict[str, int] = {}
+        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
+        page.goto(server.url + "wilayah/kabupaten-aceh-barat/", wait_until="networkidle")
+        total = sum(sizes.values())
+        report = "\n".join(f"{n:>8} {u.removeprefix(server.url)}" for u, n in sorted(sizes.items(), key=lambda kv: -kv[1]))
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "page-weight.txt").write_text(f"{report}\n{total:>8} total\n", encoding="utf-8")
+        print(f"first load of a region overview (514 regions): {total} bytes")
+        assert not any("search" in u for u in sizes), "no search index before the reader searches"
+        assert total <= 300_000, report
+        page.close()
+    finally:
+        server.close()
