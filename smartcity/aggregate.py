@@ -45,11 +45,9 @@ class StatusCounts:
         return [(s, getattr(self, s)) for s in STATUSES]
 
 
-@dataclass(frozen=True)
-class PillarFigures:
-    key: str
-    goals: int
-    strategies: int
+class _Progress:
+    """Programmes and quick wins together, and their progress (the one definition)."""
+
     programs: StatusCounts
     quick_wins: StatusCounts
 
@@ -63,7 +61,16 @@ class PillarFigures:
 
 
 @dataclass(frozen=True)
-class RegionFigures:
+class PillarFigures(_Progress):
+    key: str
+    goals: int
+    strategies: int
+    programs: StatusCounts
+    quick_wins: StatusCounts
+
+
+@dataclass(frozen=True)
+class RegionFigures(_Progress):
     pillars: tuple[PillarFigures, ...]
 
     @property
@@ -73,14 +80,6 @@ class RegionFigures:
     @property
     def quick_wins(self) -> StatusCounts:
         return sum((p.quick_wins for p in self.pillars), StatusCounts())
-
-    @property
-    def all_items(self) -> StatusCounts:
-        return self.programs + self.quick_wins
-
-    @property
-    def progress(self) -> float | None:
-        return self.all_items.progress
 
     @property
     def strategies(self) -> int:
@@ -97,15 +96,11 @@ def region_figures(region: Region) -> RegionFigures:
 
 
 @dataclass(frozen=True)
-class NationalFigures:
+class NationalFigures(_Progress):
     regions: int
     provinces: int
     programs: StatusCounts
     quick_wins: StatusCounts
-
-    @property
-    def all_items(self) -> StatusCounts:
-        return self.programs + self.quick_wins
 
 
 def national_figures(regions: tuple[Region, ...]) -> NationalFigures:
