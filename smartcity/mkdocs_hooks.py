@@ -67,6 +67,12 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    """`mkdocs serve` rebuilds when a region file changes, wherever the data is."""
+    server.watch(str(current().site.settings.regions_dir))
+    return server
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["sc_chrome"] = ChromeCache()
     return env

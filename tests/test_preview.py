@@ -1,0 +1,65 @@
+"""`make preview`: one region served by `mkdocs serve`, rebuilt when its YAML changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import MKDOCS, ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    raise AssertionError(f"not within {timeout} s")
+
+
+def test_preview_serves_one_region_and_reloads_on_edit(tmp_path: Path) -> None:
+    regions = tmp_path / "regions"
+    shutil.copytree(ROOT / "data" / "regions", regions)
+    source = regions / "kabupaten-kendal.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SMARTCITY_REGIONS_DIR": str(regions),
+           "SMARTCITY_ONLY": "kabupaten-kendal", "SMARTCITY_DRAFTS": "1"}
+    server = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/wilayah/"
+    try:
+        _wait_for(lambda: (_get(base + "kabupaten-kendal/") or "").count("sc-banner--draft") == 1, 60)
+        assert _get(base + "kota-pekalongan/") is None  # only the previewed region
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("Kabupaten Kendal terpilih", "PRATINJAU-DIUBAH Kabupaten Kendal terpilih"),
+                          encoding="utf-8")
+        seconds = _wait_for(lambda: "PRATINJAU-DIUBAH" in (_get(base + "kabupaten-kendal/") or ""), 30)
+        print(f"preview updated {seconds:.1f} s after the edit (includes the file watcher's delay)")
+        # a mistake shows in the server's log and the last good pages stay served
+        source.write_text(text.replace("cohort: 2018", "cohort: 2018\ncohort: 2019"), encoding="utf-8")
+        time.sleep(3)
+        assert "PRATINJAU-DIUBAH" in (_get(base + "kabupaten-kendal/") or "")
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "E-YAML-DUPLICATE-KEY" in stderr
