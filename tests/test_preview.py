@@ -65,4 +65,4 @@ def test_preview_serves_one_region_and_reloads_on_edit(tmp_path: Path) -> None:
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=30)
-    assert "kabupaten-kendal.yml:12:1: E-YAML-DUPLICATE-KEY cohort" in stderr
+    assert "kabupaten-kendal.yml:11:1: E-YAML-DUPLICATE-KEY cohort" in stderr
