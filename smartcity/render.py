@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import PACKAGE_DIR
 from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
@@ -26,7 +26,6 @@ from .sitedata import SiteData
 
 STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
                  "delayed": "Terlambat", "cancelled": "Dibatalkan"}
-STATUS_ICONS = {"planned": "○", "in_progress": "◐", "done": "●", "delayed": "!", "cancelled": "×"}
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember")
 SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
@@ -112,7 +111,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
                        percent=percent, score=score)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUS_ICONS=STATUS_ICONS, STATUSES=STATUSES,
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
                        HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
                        sources_list=sources_list)
@@ -193,7 +192,3 @@ class Renderer:
     def regions_table(self, page_url: str) -> str:
         return self._render("regions_table.html.j2", page_url, regions=self.site.regions,
                             figures=self.site.figures)
-
-
-def escape_text(value: Any) -> str:
-    return str(escape(fold(value)))
