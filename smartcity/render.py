@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import PACKAGE_DIR
 from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
 from .charts import HORIZON_LABELS, roadmap_chart
+from .completeness import completeness
 from .model import STATUSES
 from .messages import CATALOGUE, EXAMPLES, render_message
 from .pages import RegionPage, region_pages, region_src, relative_url, url_of
@@ -163,6 +164,8 @@ class Renderer:
         if page.pillar:
             elements = tuple(e.key for e in self.site.reference.pillar(page.pillar).elements)
             context["by_element"] = strategies_by_element(region.pillar(page.pillar), elements)
+        if page.template == "region_overview.html.j2":
+            context["complete"] = completeness(region, self.site.reference)
         return self._render(page.template, page_url, region=region, page=page, pages=self.pages,
                             figures=self.site.figures[region.id],
                             pillar=region.pillar(page.pillar) if page.pillar else None,
@@ -191,4 +194,5 @@ class Renderer:
 
     def regions_table(self, page_url: str) -> str:
         return self._render("regions_table.html.j2", page_url, regions=self.site.regions,
-                            figures=self.site.figures)
+                            figures=self.site.figures,
+                            complete={r.id: completeness(r, self.site.reference) for r in self.site.regions})

@@ -185,3 +185,26 @@ def test_region_pages_are_not_in_the_nav(sample_site: Path) -> None:
     soup = page(sample_site, "wilayah/kota-pekalongan")
     nav_links = [a.get("href", "") for a in soup.select("nav.md-nav a")]
     assert not any("kabupaten-kendal" in href for href in nav_links)
+
+
+def test_completeness_checklist_and_index_column(sample_site: Path) -> None:
+    from smartcity.completeness import RULES, completeness
+
+    reference = load_reference()
+    index = page(sample_site, "wilayah")
+    for region in REGIONS:
+        result = completeness(region, reference)
+        soup = page(sample_site, f"wilayah/{region.id}")
+        items = soup.select("#kelengkapan ~ .sc-checklist li")
+        assert len(items) == len(RULES)
+        for item, r in zip(items, result.results):
+            assert item.select_one(".sc-check__mark").get_text() == ("Ada" if r.met else "Belum")  # a word, not only colour
+            assert r.rule.label in item.get_text()
+        row = next(tr for tr in index.select(".sc-regions-table tbody tr") if tr.th.a.get_text() == region.name)
+        assert row.select("td")[-1].get_text() == f"{result.met}/{result.total}"
+    # facts of the sample data, independent of the rules' code
+    pekalongan = page(sample_site, "wilayah/kabupaten-pekalongan").select_one("#kelengkapan").find_parent("section").get_text(" ")
+    assert "Belum Sudah dievaluasi" in " ".join(pekalongan.split())
+    assert "Belum Sasaran untuk setiap pilar" in " ".join(pekalongan.split())
+    kota = " ".join(page(sample_site, "wilayah/kota-pekalongan").select_one("#kelengkapan").find_parent("section").get_text(" ").split())
+    assert "Ada Sudah dievaluasi" in kota and "Ada Quick win untuk setiap pilar" in kota
