@@ -193,6 +193,8 @@ class Renderer:
         return self._render("search_box.html.j2", page_url)
 
     def regions_table(self, page_url: str) -> str:
-        return self._render("regions_table.html.j2", page_url, regions=self.site.regions,
-                            figures=self.site.figures,
-                            complete={r.id: completeness(r, self.site.reference) for r in self.site.regions})
+        regions = self.site.regions
+        filters = {"provinces": sorted({r.province for r in regions}), "cohorts": sorted({r.cohort for r in regions}),
+                   "types": sorted({r.type for r in regions})}
+        return self._render("regions_table.html.j2", page_url, regions=regions, figures=self.site.figures,
+                            complete={r.id: completeness(r, self.site.reference) for r in regions}, filters=filters)

@@ -154,3 +154,42 @@ def test_printed_masterplan_pdf_has_the_books(sample_site: Path, tmp_path: Path)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "kota-pekalongan.pdf").write_bytes(pdf.read_bytes())
     print(f"PDF kota-pekalongan: {pdf.stat().st_size} bytes, {len(reader.pages)} pages")
+
+
+def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + "wilayah/", wait_until="networkidle")
+    names = lambda: page.eval_on_selector_all(  # noqa: E731
+        "#sc-regions tbody tr:not([hidden]) th a", "els => els.map(e => e.textContent)")
+    assert names() == ["Kabupaten Kendal", "Kabupaten Pekalongan", "Kabupaten Pemalang", "Kota Pekalongan"]
+    header = page.locator("#sc-regions thead th", has_text="Angkatan")
+
+    def cohorts() -> list[int]:
+        return [int(t) for t in page.eval_on_selector_all("#sc-regions tbody tr td:nth-of-type(3)",
+                                                          "els => els.map(e => e.textContent)")]
+    for _ in range(2):  # each click sorts, in the direction the header announces
+        before = header.get_attribute("aria-sort")
+        header.click()
+        direction = header.get_attribute("aria-sort")
+        assert direction in ("ascending", "descending") and direction != before
+        assert cohorts() == sorted(cohorts(), reverse=direction == "descending")
+    assert cohorts()[0] != cohorts()[-1]
+    page.select_option("select[name=cohort]", "2018")
+    assert sorted(names()) == ["Kabupaten Kendal", "Kabupaten Pemalang", "Kota Pekalongan"]
+    assert page.inner_text("[data-sc-count]") == "3 dari 4"
+    page.select_option("select[name=type]", "kota")
+    assert names() == ["Kota Pekalongan"]
+    page.select_option("select[name=cohort]", "")
+    page.select_option("select[name=type]", "")
+    assert len(names()) == 4 and page.inner_text("[data-sc-count]") == "4"
+    page.close()
+
+
+def test_regions_index_is_complete_without_javascript(browser, sample_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_server.url + "wilayah/")
+    assert not page.locator("[data-sc-filters]").is_visible()
+    assert page.locator("#sc-regions tbody tr").count() == 4
+    assert all(page.locator("#sc-regions tbody tr").nth(i).is_visible() for i in range(4))
+    context.close()

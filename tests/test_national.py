@@ -58,7 +58,7 @@ def test_index_and_search_cover_all_regions(national_regions: Path, national_sit
     for row, region in zip(rows, result.regions):
         cells = [td.get_text(strip=True) for td in row.select("td")]
         assert row.th.a.get_text() == region.name
-        assert cells[3] == str(len(region.programs)) and cells[4] == str(len(region.quick_wins))
+        assert cells[4] == str(len(region.programs)) and cells[5] == str(len(region.quick_wins))
     index = json.loads((national_site / "search" / "titles.json").read_text(encoding="utf-8"))
     assert len(index["regions"]) == 514
     assert len(index["items"]) == sum(len(r.programs) + len(r.quick_wins) + sum(len(p.strategies) for p in r.pillars)

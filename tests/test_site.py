@@ -170,8 +170,8 @@ def test_home_and_index_figures_match_the_data(sample_site: Path) -> None:
     assert [r.th.a.get_text() for r in rows] == [r.name for r in REGIONS]
     for row, region in zip(rows, REGIONS):
         cells = [td.get_text(strip=True) for td in row.select("td")]
-        assert cells[0] == region.province and cells[1] == str(region.cohort)
-        assert cells[3] == str(len(region.programs)) and cells[4] == str(len(region.quick_wins))
+        assert cells[0] == region.province and cells[1] == region.type.capitalize() and cells[2] == str(region.cohort)
+        assert cells[4] == str(len(region.programs)) and cells[5] == str(len(region.quick_wins))
 
 
 def test_about_page_credits_the_official_list(sample_site: Path) -> None:
