@@ -11,12 +11,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from .model import HORIZONS
 from .problems import Path_, Problem, problem
 from .reference import Reference
 from .yamlstrict import Document
 
-HORIZONS = ("short", "medium", "long")
-HORIZON_LABELS = {"short": "pendek", "medium": "menengah", "long": "panjang"}
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -3,14 +3,12 @@ a desktop and a 360 px phone, accessibility (axe), search, offline, print."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ARTIFACTS, PYTHON, ROOT, run
+from conftest import ARTIFACTS, PYTHON, run
 
 pytestmark = pytest.mark.browser
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-import resource
 import time
 from pathlib import Path
 
