@@ -93,7 +93,9 @@ def test_injected_text_appears_literally_and_nothing_executes(injection_site: Pa
         assert not article.select("script, iframe, style, img, svg[onload], [onerror], [onclick], [onload]")
         for a in article.select("a[href]"):
             assert not a["href"].lower().startswith(("javascript:", "data:")), (path, a["href"])
-        assert "49" not in article.get_text().replace("2019", ""), "a Jinja expression was evaluated"
+        # the history page names the data file, whose temporary path may hold any digits
+        text = article.get_text().replace(str(injection_site.parent), "").replace("2019", "")
+        assert "49" not in text and "42" not in text, "a Jinja expression was evaluated"
         assert "LOOPLOOP" not in html
         everything += " ".join(article.get_text(" ").split()) + " "
     for literal in ("{{ 7*7 }}", "{% if true %}x{% endif %}", "{# hidden #}", "<script>window.__pwned = 1; alert(1)</script>",
