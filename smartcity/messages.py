@@ -112,6 +112,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "en": "evaluation period {value!r} must come after {previous!r}; order rounds oldest first"},
     "E-EVALUATION-DUPLICATE": {"id": "periode evaluasi {value!r} sudah ada di baris {first_line}",
                                "en": "evaluation period {value!r} is already given on line {first_line}"},
+    "E-TEXT-FORMULA": {"id": "teks tidak boleh diawali {start!r}: program lembar kerja (Excel, LibreOffice) membacanya sebagai rumus saat data diunduh; awali dengan huruf atau angka",
+                       "en": "text may not start with {start!r}: spreadsheets (Excel, LibreOffice) read it as a formula when the data is downloaded; start with a letter or digit"},
 }
 
 
@@ -148,5 +150,6 @@ EXAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
     "E-SOURCE-UNKNOWN": ("sources: [berita-1]", {"value": "berita-1"}),
     "E-NAME-MISMATCH": ("name: Kota Batik", {"value": "Kota Batik", "region_code": "33.75", "expected": "Kota Pekalongan"}),
     "E-ID-FILENAME": ("id: kota-batik   # di berkas kota-pekalongan.yml", {"value": "kota-batik", "expected": "kota-pekalongan"}),
+    "E-TEXT-FORMULA": ('title: "=HYPERLINK(\\"http://contoh.invalid\\")"', {"start": "="}),
     "E-UPDATE-STATUS": ("status: in_progress\nupdates:\n  - {date: 2021-05-27, status: done}", {"value": "in_progress", "last": "done"}),
 }

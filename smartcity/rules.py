@@ -53,7 +53,20 @@ class _Checker:
         self.period_and_roadmap()
         self.items()
         self.evaluations()
+        self.spreadsheet_formulas(self.data, ())
         return self.problems
+
+    def spreadsheet_formulas(self, value: Any, path: Path_) -> None:
+        """Text becomes CSV cells in the open data; a cell that starts like a formula
+        runs as one in a spreadsheet (CSV injection), so such text is refused."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.spreadsheet_formulas(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.spreadsheet_formulas(item, (*path, index))
+        elif isinstance(value, str) and value and (value[0] in "=+@\t\r" or (value[0] == "-" and value[1:2].strip())):
+            self.add(path, "E-TEXT-FORMULA", start=value[0])
 
     def identity(self) -> None:
         data = self.data
