@@ -104,3 +104,124 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
                    f"Rincian lengkap ada pada tabel per jangka di bawah grafik.")
     return RoadmapChart(width, int(y + 8), top - 6, y, label_width, bands, ticks, tuple(rows), statuses,
                         len(programs), f"Peta jalan {region.name} {first}–{last}", description)
+
+
+# --- bar charts: counts by status, distributions, score ranges ------------------------------
+
+@dataclass(frozen=True)
+class Segment:
+    key: str        # a status, or "count" for a single series
+    value: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class BarRow:
+    y: int
+    label: str
+    full_label: str
+    total: int
+    value_label: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class RangeRow:
+    y: int
+    label: str
+    regions: int
+    minimum: float
+    median: float
+    maximum: float
+    x_min: float
+    x_median: float
+    x_max: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str                  # unique on its page: the SVG's title and description ids
+    title: str
+    description: str
+    width: int
+    height: int
+    label_width: int
+    plot_right: int
+    axis_y: int
+    ticks: tuple[Tick, ...]
+    rows: tuple[BarRow, ...] = ()
+    ranges: tuple[RangeRow, ...] = ()
+    stacked: bool = False    # segments are statuses (legend and patterns needed)
+
+
+_WIDTH, _ROW, _TOP = 640, 24, 8
+
+
+def _nice_step(maximum: float, ticks: int = 5) -> float:
+    if maximum <= 0:
+        return 1
+    raw = maximum / ticks
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _label_width(labels: list[str]) -> int:
+    return min(220, max(60, 12 + 7 * max((len(label) for label in labels), default=0)))
+
+
+def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int) -> tuple[Tick, ...]:
+    span = plot_right - label_width
+    ticks, value = [], 0.0
+    while value <= maximum + 1e-9:
+        ticks.append(Tick(round(label_width + span * value / maximum, 1),
+                          str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")))
+        value += step
+    return tuple(ticks)
+
+
+def bar_chart(chart_id: str, title: str, description: str,
+              rows: list[tuple[str, dict[str, int]]], keys: tuple[str, ...], label_limit: int = 30) -> BarChart:
+    """Horizontal bars, one per row; several keys make stacked segments (statuses)."""
+    labels = [truncate(label, label_limit) for label, _ in rows]
+    label_width = _label_width(labels)
+    plot_right = _WIDTH - 56
+    totals = [sum(values.get(k, 0) for k in keys) for _, values in rows]
+    step = _nice_step(max(totals, default=0))
+    maximum = max(step, step * -(-max(totals, default=0) // step))
+    scale = (plot_right - label_width) / maximum
+    bar_rows = []
+    for index, ((label, values), short) in enumerate(zip(rows, labels)):
+        x = float(label_width)
+        segments = []
+        for key in keys:
+            value = values.get(key, 0)
+            if value:
+                width = round(value * scale, 1)
+                segments.append(Segment(key, value, round(x, 1), width))
+                x += width
+        bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], str(totals[index]), tuple(segments)))
+    axis_y = _TOP + len(rows) * _ROW + 4
+    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
+                    _axis(label_width, plot_right, maximum, step, axis_y), rows=tuple(bar_rows), stacked=len(keys) > 1)
+
+
+def range_chart(chart_id: str, title: str, description: str,
+                rounds: list[tuple[str, int, float, float, float]], scale_max: float = 5.0) -> BarChart:
+    """Per row: a line from the lowest to the highest value, a dot at the median."""
+    labels = [label for label, *_ in rounds]
+    label_width = _label_width(labels)
+    plot_right = _WIDTH - 120
+    span = plot_right - label_width
+
+    def x_of(value: float) -> float:
+        return round(label_width + span * value / scale_max, 1)
+
+    rows = tuple(RangeRow(_TOP + i * _ROW, label, n, low, mid, high, x_of(low), x_of(mid), x_of(high))
+                 for i, (label, n, low, mid, high) in enumerate(rounds))
+    axis_y = _TOP + len(rounds) * _ROW + 4
+    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
+                    _axis(label_width, plot_right, scale_max, 1, axis_y), ranges=rows)

@@ -19,7 +19,8 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from smartcity.pages import REGION_BODY, region_page_source, region_pages, region_src  # noqa: E402
+from smartcity.pages import (REGION_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
+                             region_pages, region_src)
 from smartcity.prerender import RegionBodies  # noqa: E402
 from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
@@ -54,9 +55,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             src = region_src(region.id, page.slug)
             build.region_pages[src] = (region.id, page.slug)
             files.append(File.generated(config, src, content=region_page_source(region, page)))
+    for page in national_pages(site.reference):
+        build.national_pages[page.src] = page
+        files.append(File.generated(config, page.src, content=generated_page_source(page.title)))
     # The region file schema, published at a stable address for editors' tools.
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
     files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
+    for download in build.renderer.open_data[1]:
+        files.append(File.generated(config, download.path, content=download.content))
     return files
 
 
@@ -84,6 +90,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     target = build.region_pages.get(src)
     if target is not None:
         return html.replace(REGION_BODY, build.bodies.body(src, *target, page.url), 1)
+    national = build.national_pages.get(src)
+    if national is not None:
+        return html.replace(REGION_BODY, build.renderer.national_page(national, page.url), 1)
     return build.fill(html)
 
 

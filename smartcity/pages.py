@@ -63,11 +63,49 @@ def relative_url(from_url: str, to_url: str) -> str:
 REGION_BODY = '<div data-sc-region-page></div>'
 
 
+@dataclass(frozen=True)
+class NationalPage:
+    """A generated page across regions: a province, a pillar or one element of a pillar."""
+    src: str
+    title: str
+    kind: str                 # "province" | "pillar" | "element"
+    keys: tuple[str, ...]     # (province code,) | (pillar,) | (pillar, element)
+
+
+def province_src(code: str) -> str:
+    return f"provinsi/{code}.md"
+
+
+def pillar_src(pillar: str) -> str:
+    return f"pilar/{pillar}.md"
+
+
+def element_src(pillar: str, element: str) -> str:
+    return f"pilar/{pillar}/{element}.md"
+
+
+def national_pages(reference: Reference) -> tuple[NationalPage, ...]:
+    """Every province of the official list, every pillar and every element: the
+    addresses stay the same whichever regions are published."""
+    pages = [NationalPage(province_src(p.code), f"Provinsi {p.name}", "province", (p.code,))
+             for p in reference.provinces]
+    for pillar in reference.pillars:
+        pages.append(NationalPage(pillar_src(pillar.key), pillar.label, "pillar", (pillar.key,)))
+        pages.extend(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
+                                  (pillar.key, e.key)) for e in pillar.elements)
+    return tuple(pages)
+
+
+def generated_page_source(title: str) -> str:
+    """The Markdown of a generated page: its title and the body placeholder."""
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n---\n\n"
+            f"{REGION_BODY}\n")
+
+
 def region_page_source(region: Region, page: RegionPage) -> str:
     """The generated Markdown of a region page: a title (the official name) and a
     placeholder that the build replaces with the rendered body after Markdown
     (see mkdocs_hooks.on_page_content). Region text never enters Markdown or
     Jinja source, and neither Markdown nor mkdocs-macros has work to do here."""
     title = region.name if not page.slug else f"{page.label} — {region.name}"
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n---\n\n"
-            f"{REGION_BODY}\n")
+    return generated_page_source(title)

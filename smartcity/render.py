@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -17,11 +17,15 @@ from markupsafe import Markup
 
 from . import PACKAGE_DIR
 from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
-from .charts import HORIZON_LABELS, roadmap_chart
+from .charts import HORIZON_LABELS, bar_chart, range_chart, roadmap_chart
 from .completeness import completeness
-from .model import STATUSES
+from .model import STATUSES, Region
 from .messages import CATALOGUE, EXAMPLES, render_message
-from .pages import RegionPage, region_pages, region_src, relative_url, url_of
+from .export import downloads as export_downloads
+from .national import (comparison_rows, distributions, latest_score, pillar_views, province_views)
+from .pages import (NationalPage, RegionPage, element_src, pillar_src, province_src, region_pages, region_src,
+                    relative_url, url_of)
+from .schema import SCHEMA_PATH
 from .schema_doc import schema_fields
 from .sitedata import SiteData
 
@@ -94,6 +98,15 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
+def size(value: int) -> str:
+    """Bytes as an Indonesian reader expects them: 980 B, 12,3 KB, 4,8 MB."""
+    if value < 1000:
+        return f"{value} B"
+    if value < 1_000_000:
+        return f"{number(value / 1000, 1)} KB"
+    return f"{number(value / 1_000_000, 1)} MB"
+
+
 def score(value: float | None) -> str:
     return "–" if value is None else number(value, 2)
 
@@ -111,11 +124,12 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(PACKAGE_DIR / "templates")), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
-                       percent=percent, score=score)
+                       percent=percent, score=score, size=size)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
                        HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
-                       sources_list=sources_list)
+                       sources_list=sources_list, latest_score=latest_score, province_src=province_src,
+                       pillar_src=pillar_src, element_src=element_src)
     return env
 
 
@@ -166,11 +180,107 @@ class Renderer:
             context["by_element"] = strategies_by_element(region.pillar(page.pillar), elements)
         if page.template == "region_overview.html.j2":
             context["complete"] = completeness(region, self.site.reference)
+            context["pillar_chart"] = self.pillar_progress_chart(region)
         return self._render(page.template, page_url, region=region, page=page, pages=self.pages,
                             figures=self.site.figures[region.id],
                             pillar=region.pillar(page.pillar) if page.pillar else None,
                             pillar_ref=self.site.reference.pillar(page.pillar) if page.pillar else None,
                             **context)
+
+    def pillar_progress_chart(self, region: Region):
+        figures = self.site.figures[region.id]
+        rows = [(self.site.reference.pillar(p.key).label, dict(p.all_items.items())) for p in figures.pillars]
+        items = figures.all_items
+        status_text = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in items.items() if n) or "belum ada butir"
+        return bar_chart("kemajuan-pilar", f"Kemajuan per pilar: {region.name}",
+                         f"Program dan quick win tiap pilar menurut status. Seluruhnya {items.total}: {status_text}.",
+                         rows, STATUSES)
+
+    # --- national views ---------------------------------------------------------------------
+
+    @cached_property
+    def provinces(self):
+        return {v.province.code: v for v in province_views(self.site.regions, self.site.reference)}
+
+    @cached_property
+    def pillar_views(self):
+        return {v.pillar.key: v for v in pillar_views(self.site.regions, self.site.reference)}
+
+    @cached_property
+    def completeness(self):
+        return {r.id: completeness(r, self.site.reference) for r in self.site.regions}
+
+    def national_page(self, page: NationalPage, page_url: str) -> str:
+        if page.kind == "province":
+            view = self.provinces[page.keys[0]]
+            return self._render("province_page.html.j2", page_url, view=view, **self._table_context(view.regions))
+        pillar = self.pillar_views[page.keys[0]]
+        if page.kind == "pillar":
+            filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements],
+                       "provinces": sorted({e.region.province for e in pillar.quick_wins})}
+            chart = bar_chart(f"qw-{pillar.pillar.key}", f"Quick win {pillar.pillar.label} menurut elemen",
+                              f"Jumlah quick win tiap elemen pilar {pillar.pillar.label}, dari semua wilayah.",
+                              [(e.element.label, {"count": e.quick_wins}) for e in pillar.elements]
+                              + ([("Tanpa elemen", {"count": pillar.unassigned_quick_wins})]
+                                 if pillar.unassigned_quick_wins else []), ("count",))
+            return self._render("pillar_page.html.j2", page_url, view=pillar, filters=filters, chart=chart)
+        element = next(e for e in pillar.elements if e.element.key == page.keys[1])
+        return self._render("element_page.html.j2", page_url, view=pillar, element=element)
+
+    @cached_property
+    def open_data(self):
+        """(tables, downloads): the open-data files, computed once per build."""
+        return export_downloads(self.site.regions, self.site.reference, self.site.figures)
+
+    def downloads(self, page_url: str) -> str:
+        table_list, files = self.open_data
+        main = [f for f in files if not f.path.startswith("data/regions/")]
+        per_region = [f for f in files if f.path.startswith("data/regions/")]
+        names = {r.id: r.name for r in self.site.regions}
+        schema = f"schema/{SCHEMA_PATH.name}"
+        return self._render("downloads.html.j2", page_url, tables=table_list, main=main, per_region=per_region,
+                            names=names, sizes={f.path: len(f.content) for f in files}, schema=schema,
+                            schema_size=SCHEMA_PATH.stat().st_size)
+
+    def _table_context(self, regions, filters: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {"regions": regions, "figures": self.site.figures, "complete": self.completeness, "filters": filters}
+
+    def province_index(self, page_url: str) -> str:
+        return self._render("province_index.html.j2", page_url, provinces=self.provinces.values())
+
+    def pillar_index(self, page_url: str) -> str:
+        return self._render("pillar_index.html.j2", page_url, pillars=self.pillar_views.values())
+
+    def compare_regions(self, page_url: str) -> str:
+        return self._render("compare.html.j2", page_url, rows=comparison_rows(self.site.regions, self.site.figures))
+
+    def national_charts(self, page_url: str) -> str:
+        d = distributions(self.site.regions, self.site.reference, self.site.figures)
+        n = len(self.site.regions)
+        charts = [
+            bar_chart("wilayah-angkatan", "Wilayah menurut angkatan",
+                      f"{n} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
+                      + ", ".join(f"{label}: {value}" for label, value in d.by_cohort) + ".",
+                      [(label, {"count": value}) for label, value in d.by_cohort], ("count",)),
+            bar_chart("wilayah-provinsi", "Wilayah menurut provinsi",
+                      f"{n} wilayah di {len(d.by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap provinsi.",
+                      [(label, {"count": value}) for label, value in d.by_province], ("count",)),
+            bar_chart("qw-pilar-status", "Quick win menurut pilar dan status",
+                      "Quick win semua wilayah per pilar, dibagi menurut status: "
+                      + "; ".join(f"{label} {c.total}" for label, c in d.quick_wins_by_pillar) + ".",
+                      [(label, dict(c.items())) for label, c in d.quick_wins_by_pillar], STATUSES),
+            bar_chart("program-pilar-status", "Program menurut pilar dan status",
+                      "Program semua wilayah per pilar, dibagi menurut status: "
+                      + "; ".join(f"{label} {c.total}" for label, c in d.programs_by_pillar) + ".",
+                      [(label, dict(c.items())) for label, c in d.programs_by_pillar], STATUSES),
+        ]
+        scores = range_chart("nilai-evaluasi", "Nilai akhir evaluasi per putaran",
+                             "Sebaran nilai akhir (skala 0–5) tiap putaran evaluasi: "
+                             + "; ".join(f"{r.label} median {score(r.median)} dari {r.regions} wilayah"
+                                         for r in d.score_rounds) + ".",
+                             [(r.label, r.regions, r.minimum, r.median, r.maximum) for r in d.score_rounds]) \
+            if d.score_rounds else None
+        return self._render("national_charts.html.j2", page_url, charts=charts, scores=scores)
 
     def home_figures(self, page_url: str) -> str:
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
@@ -196,5 +306,4 @@ class Renderer:
         regions = self.site.regions
         filters = {"provinces": sorted({r.province for r in regions}), "cohorts": sorted({r.cohort for r in regions}),
                    "types": sorted({r.type for r in regions})}
-        return self._render("regions_table.html.j2", page_url, regions=regions, figures=self.site.figures,
-                            complete={r.id: completeness(r, self.site.reference) for r in regions}, filters=filters)
+        return self._render("regions_table.html.j2", page_url, **self._table_context(regions, filters))

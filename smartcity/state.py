@@ -29,6 +29,7 @@ class Build:
     renderer: Renderer
     bodies: Any = None  # prerender.RegionBodies, set once page addresses are known
     region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
+    national_pages: dict[str, Any] = field(default_factory=dict)  # src → pages.NationalPage
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count = field(default_factory=itertools.count)
 

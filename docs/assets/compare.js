@@ -1,0 +1,78 @@
+// Compare: choose two to four regions; their figures are shown side by side,
+// one column per region, from the table of all regions on the page (which is
+// what readers without JavaScript get). The choice is kept in the address
+// (?wilayah=a,b) so that a comparison can be shared.
+(function () {
+  "use strict";
+  var table = document.querySelector("[data-sc-compare]");
+  var form = document.querySelector("[data-sc-compare-form]");
+  var result = document.querySelector("[data-sc-compare-result]");
+  if (!table || !form || !result) return;
+  var rows = {};
+  var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent; });
+  Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+    rows[row.getAttribute("data-region")] = row;
+  });
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  selects.forEach(function (select) {
+    Object.keys(rows).forEach(function (id) {
+      var option = document.createElement("option");
+      option.value = id;
+      option.textContent = rows[id].cells[0].textContent;
+      select.appendChild(option);
+    });
+  });
+  var wanted = (new URLSearchParams(window.location.search).get("wilayah") || "").split(",");
+  selects.forEach(function (select, i) { if (rows[wanted[i]]) select.value = wanted[i]; });
+  form.hidden = false;
+
+  function render() {
+    var chosen = [];
+    selects.forEach(function (select) {
+      if (select.value && chosen.indexOf(select.value) < 0) chosen.push(select.value);
+    });
+    var url = new URL(window.location.href);
+    if (chosen.length) url.searchParams.set("wilayah", chosen.join(",")); else url.searchParams.delete("wilayah");
+    window.history.replaceState(null, "", url);
+    result.textContent = "";
+    if (chosen.length < 2) {
+      var hint = document.createElement("p");
+      hint.className = "sc-muted";
+      hint.textContent = "Pilih dua sampai empat wilayah untuk melihat angkanya berdampingan.";
+      result.appendChild(hint);
+      return;
+    }
+    var wrap = document.createElement("div");
+    wrap.className = "sc-table-wrap";
+    var out = document.createElement("table");
+    out.className = "sc-table sc-compare-side";
+    out.createCaption().textContent = "Perbandingan " + chosen.length + " wilayah";
+    var head = out.createTHead().insertRow();
+    var corner = document.createElement("th");
+    corner.scope = "col";
+    corner.textContent = "";
+    head.appendChild(corner);
+    chosen.forEach(function (id) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.appendChild(rows[id].cells[0].firstElementChild.cloneNode(true));
+      head.appendChild(th);
+    });
+    var body = out.createTBody();
+    for (var i = 1; i < headers.length; i += 1) {
+      var tr = body.insertRow();
+      var th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = headers[i];
+      tr.appendChild(th);
+      chosen.forEach(function (id) {
+        var td = rows[id].cells[i].cloneNode(true);
+        tr.appendChild(td);
+      });
+    }
+    wrap.appendChild(out);
+    result.appendChild(wrap);
+  }
+  form.addEventListener("change", render);
+  render();
+})();

@@ -1,0 +1,249 @@
+"""Open data written at build time: JSON per region and for all regions, CSV
+tables, and a Frictionless Data Package describing the CSVs.
+
+Every file is a function of the validated regions only (no timestamps, fixed
+ordering), so that two builds of the same data write the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from .aggregate import RegionFigures
+from .completeness import completeness
+from .model import Region
+from .national import latest_score
+from .reference import Reference
+
+DATA_DIR = "data"
+CSV_ENCODING = "utf-8-sig"  # a byte-order mark, so that Excel reads the file as UTF-8
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON data: dates as ISO text, integral numbers as integers."""
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def region_record(region: Region) -> dict[str, Any]:
+    """The validated region, normalised: the contract's field names and layout,
+    every field present (null or empty when the file leaves it out)."""
+    plain = _plain(region)
+    record = {key: plain[key] for key in ("id", "code", "name", "type", "province", "province_code", "cohort",
+                                          "status", "period", "sample", "updated", "summary", "vision", "missions",
+                                          "organization")}
+    record["analysis"] = {"profile": plain["profile"], "swot": plain["swot"]}
+    for key in ("readiness", "roadmap"):
+        record[key] = plain[key]
+    record["pillars"] = {pillar.pop("key"): pillar for pillar in plain["pillars"]}
+    record["evaluations"] = plain["evaluations"]
+    record["sources"] = plain["sources"]
+    return record
+
+
+def json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --- CSV tables --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str          # Frictionless field type: string, integer, number, boolean, date
+    description: str   # Indonesian, shown on /data/ and in datapackage.json
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    @property
+    def foreign_keys(self) -> list[dict[str, Any]]:
+        if self.name == "wilayah":
+            return []
+        return [{"fields": "region_code", "reference": {"resource": "wilayah", "fields": "region_code"}}]
+
+
+_REGION = (Field("region_code", "string", "Kode wilayah Kemendagri, mis. 33.75."),
+           Field("region_name", "string", "Nama resmi kabupaten/kota."))
+_EXAMPLE = Field("example", "boolean", "true bila butir ini ilustrasi (contoh), bukan fakta.")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def csv_bytes(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([f.name for f in table.fields])
+    for row in table.rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str, RegionFigures]) -> tuple[Table, ...]:
+    ordered = sorted(regions, key=lambda r: r.code)
+    region_rows, programs, quick_wins, indicators, evaluations = [], [], [], [], []
+    for r in ordered:
+        f = figures[r.id]
+        score = latest_score(r)
+        complete = completeness(r, reference)
+        region_rows.append((r.code, r.name, r.type, r.province_code, r.province, r.cohort, r.status, r.period.start,
+                            r.period.end, f.strategies, f.programs.total, f.quick_wins.total, f.all_items.done,
+                            None if f.progress is None else round(f.progress, 4),
+                            score.value if score else None, score.evaluation.period if score else None,
+                            complete.met, complete.total, r.updated.isoformat() if r.updated else None, r.sample))
+        for pillar in r.pillars:
+            for s in pillar.strategies:
+                for p in s.programs:
+                    b = p.budget
+                    programs.append((r.code, r.name, pillar.key, s.element, s.id, s.title, p.id, p.title, p.horizon,
+                                     p.status, p.agency, p.start, p.end, b.amount if b else None,
+                                     b.currency if b else None, b.source if b else None, p.description, p.example))
+            for q in pillar.quick_wins:
+                quick_wins.append((r.code, r.name, pillar.key, q.element, q.id, q.title, q.status, q.year, q.agency,
+                                   q.description, q.example))
+            for number, g in enumerate(pillar.goals, start=1):
+                i = g.indicator
+                indicators.append((r.code, r.name, pillar.key, number, g.text, i.name if i else None,
+                                   i.unit if i else None, i.baseline if i else None, i.target if i else None,
+                                   i.year if i else None, g.example))
+        for e in r.evaluations:
+            s = e.scores
+            evaluations.append((r.code, r.name, e.period, e.date.isoformat() if e.date else None,
+                                *(getattr(s, k) if s else None for k in
+                                  ("baseline", "output", "outcome", "impact", "quick_win", "final")),
+                                e.summary, e.example))
+    pillar_field = Field("pillar", "string", "Kunci pilar: " + ", ".join(reference.pillar_keys) + ".")
+    element_field = Field("element", "string", "Kunci elemen pilar (lihat halaman Pilar); kosong bila tidak diisi.")
+    return (
+        Table("wilayah", f"{DATA_DIR}/wilayah.csv", "Wilayah", "Satu baris per wilayah dengan masterplan yang diterbitkan.",
+              (*_REGION, Field("type", "string", "kabupaten atau kota."),
+               Field("province_code", "string", "Kode provinsi Kemendagri."),
+               Field("province", "string", "Nama provinsi."),
+               Field("cohort", "integer", "Tahun wilayah bergabung dengan Gerakan Menuju 100 Smart City."),
+               Field("status", "string", "Status masterplan: published (diterbitkan) atau draft."),
+               Field("period_start", "integer", "Tahun awal periode masterplan."),
+               Field("period_end", "integer", "Tahun akhir periode masterplan."),
+               Field("strategies", "integer", "Jumlah strategi di enam pilar."),
+               Field("programs", "integer", "Jumlah program."),
+               Field("quick_wins", "integer", "Jumlah quick win."),
+               Field("done", "integer", "Jumlah program dan quick win yang selesai."),
+               Field("progress", "number", "Bagian selesai (0–1) dari program dan quick win yang tidak dibatalkan; kosong bila belum ada."),
+               Field("latest_score", "number", "Nilai akhir evaluasi terakhir yang bernilai (0–5)."),
+               Field("latest_score_period", "string", "Periode evaluasi nilai tersebut, mis. 2021-2 (tahun-tahap)."),
+               Field("completeness_met", "integer", "Jumlah syarat kelengkapan masterplan yang terpenuhi."),
+               Field("completeness_total", "integer", "Jumlah syarat kelengkapan yang diperiksa."),
+               Field("updated", "date", "Tanggal pembaruan data menurut berkas wilayah."),
+               Field("sample", "boolean", "true bila wilayah ini data contoh bawaan proyek.")),
+              ("region_code",), tuple(region_rows)),
+        Table("program", f"{DATA_DIR}/program.csv", "Program", "Satu baris per program (rencana aksi) di setiap strategi.",
+              (*_REGION, pillar_field, element_field,
+               Field("strategy_id", "string", "Id strategi di berkas wilayah."),
+               Field("strategy_title", "string", "Judul strategi."),
+               Field("program_id", "string", "Id program di berkas wilayah."),
+               Field("title", "string", "Judul program."),
+               Field("horizon", "string", "Jangka: short (pendek), medium (menengah), long (panjang)."),
+               Field("status", "string", "planned, in_progress, done, delayed atau cancelled."),
+               Field("agency", "string", "Perangkat daerah penanggung jawab."),
+               Field("start", "integer", "Tahun mulai."), Field("end", "integer", "Tahun selesai."),
+               Field("budget_amount", "number", "Anggaran."),
+               Field("budget_currency", "string", "Mata uang anggaran (IDR)."),
+               Field("budget_source", "string", "Sumber anggaran, mis. APBD."),
+               Field("description", "string", "Uraian program."), _EXAMPLE),
+              ("region_code", "program_id"), tuple(programs)),
+        Table("quick-win", f"{DATA_DIR}/quick-win.csv", "Quick win", "Satu baris per quick win.",
+              (*_REGION, pillar_field, element_field,
+               Field("quick_win_id", "string", "Id quick win di berkas wilayah."),
+               Field("title", "string", "Judul quick win."),
+               Field("status", "string", "planned, in_progress, done, delayed atau cancelled."),
+               Field("year", "integer", "Tahun pelaksanaan."),
+               Field("agency", "string", "Perangkat daerah penanggung jawab."),
+               Field("description", "string", "Uraian quick win."), _EXAMPLE),
+              ("region_code", "quick_win_id"), tuple(quick_wins)),
+        Table("indikator", f"{DATA_DIR}/indikator.csv", "Indikator sasaran", "Satu baris per sasaran pilar, dengan indikatornya bila ada.",
+              (*_REGION, pillar_field,
+               Field("goal_number", "integer", "Nomor urut sasaran di pilar itu (mulai 1)."),
+               Field("goal", "string", "Teks sasaran."),
+               Field("indicator", "string", "Nama indikator."),
+               Field("unit", "string", "Satuan indikator."),
+               Field("baseline", "number", "Nilai awal."), Field("target", "number", "Nilai target."),
+               Field("year", "integer", "Tahun target."), _EXAMPLE),
+              ("region_code", "pillar", "goal_number"), tuple(indicators)),
+        Table("evaluasi", f"{DATA_DIR}/evaluasi.csv", "Evaluasi", "Satu baris per putaran evaluasi (dua kali setahun).",
+              (*_REGION, Field("period", "string", "Periode: tahun-tahap, mis. 2021-2."),
+               Field("date", "date", "Tanggal evaluasi."),
+               *(Field(k, "number", f"Nilai komponen {label} (0–5).") for k, label in
+                 (("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"), ("impact", "Impact"),
+                  ("quick_win", "Quick Win"), ("final", "akhir"))),
+               Field("summary", "string", "Ringkasan hasil evaluasi."), _EXAMPLE),
+              ("region_code", "period"), tuple(evaluations)),
+    )
+
+
+def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
+    return {
+        "profile": "tabular-data-package",
+        "name": "masterplan-smart-city-indonesia",
+        "title": "Masterplan Smart City Indonesia",
+        "description": "Program, quick win, indikator sasaran dan evaluasi dari masterplan smart city kabupaten "
+                       "dan kota yang diterbitkan di situs ini.",
+        "resources": [
+            {"name": t.name, "path": t.path.removeprefix(f"{DATA_DIR}/"), "profile": "tabular-data-resource",
+             "title": t.title, "description": t.description, "format": "csv", "mediatype": "text/csv",
+             "encoding": CSV_ENCODING,
+             "schema": {"fields": [{"name": f.name, "type": f.type, "description": f.description}
+                                   for f in t.fields],
+                        "missingValues": [""],
+                        "primaryKey": list(t.primary_key),
+                        **({"foreignKeys": t.foreign_keys} if t.foreign_keys else {})}}
+            for t in table_list],
+    }
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str          # site path, e.g. data/program.csv
+    content: bytes
+
+
+def downloads(regions: tuple[Region, ...], reference: Reference,
+              figures: dict[str, RegionFigures]) -> tuple[tuple[Table, ...], tuple[Download, ...]]:
+    """Every open-data file of the site, in a fixed order."""
+    table_list = tables(regions, reference, figures)
+    ordered = sorted(regions, key=lambda r: r.code)
+    records = {r.id: region_record(r) for r in ordered}
+    files = [Download(f"{DATA_DIR}/regions.json", json_bytes({"regions": list(records.values())}))]
+    files += [Download(t.path, csv_bytes(t)) for t in table_list]
+    files.append(Download(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list))))
+    files += [Download(f"{DATA_DIR}/regions/{region_id}.json", json_bytes(record))
+              for region_id, record in sorted(records.items())]
+    return table_list, tuple(files)
