@@ -88,3 +88,26 @@ def test_first_load_of_a_region_page_stays_light(browser, national_site: Path) -
         page.close()
     finally:
         server.close()
+
+
+def test_national_views_and_open_data_match_the_data(national_regions: Path, national_site: Path) -> None:
+    from test_national_views import check_everything, published
+
+    check_everything(national_site, published(national_regions))
+
+
+def test_national_data_package_is_valid_and_downloads_are_reported(national_site: Path) -> None:
+    from conftest import ARTIFACTS
+    from test_national_views import frictionless_validate
+
+    frictionless_validate(national_site)
+    data = national_site / "data"
+    sizes = {p.relative_to(national_site).as_posix(): p.stat().st_size for p in data.iterdir() if p.is_file()}
+    per_region = [p.stat().st_size for p in (data / "regions").iterdir()]
+    lines = [f"{n:>10} {path}" for path, n in sorted(sizes.items())]
+    lines.append(f"{sum(per_region):>10} data/regions/*.json ({len(per_region)} files, "
+                 f"median {int(statistics.median(per_region))}, max {max(per_region)})")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "downloads-514.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    assert len(per_region) == 514
