@@ -18,6 +18,9 @@ PAGE_TYPES = {
     "pilar": "wilayah/kabupaten-pemalang/governance/", "quick-wins": "wilayah/kota-pekalongan/quick-wins/",
     "evaluasi": "wilayah/kota-pekalongan/evaluasi/", "riwayat": "wilayah/kota-pekalongan/riwayat/",
     "cetak": "wilayah/kota-pekalongan/cetak/", "cari": "cari/", "kontribusi": "kontribusi/", "tentang": "tentang/",
+    "provinsi-daftar": "provinsi/", "provinsi": "provinsi/33/", "pilar-daftar": "pilar/",
+    "pilar-nasional": "pilar/governance/", "elemen": "pilar/governance/service/",
+    "bandingkan": "bandingkan/?wilayah=kota-pekalongan,kabupaten-kendal", "statistik": "statistik/", "data": "data/",
 }
 SCREENS = ARTIFACTS / "screenshots"
 
@@ -190,4 +193,69 @@ def test_regions_index_is_complete_without_javascript(browser, sample_server) ->
     assert not page.locator("[data-sc-filters]").is_visible()
     assert page.locator("#sc-regions tbody tr").count() == 4
     assert all(page.locator("#sc-regions tbody tr").nth(i).is_visible() for i in range(4))
+    context.close()
+
+
+def test_quick_win_catalogue_filters_by_element_status_and_province(browser, sample_server) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + "pilar/governance/", wait_until="networkidle")
+    cards = page.locator("[data-sc-catalogue] > li")
+    total = cards.count()
+    assert total == 3  # the sample's three governance quick wins: all done, none with an element
+
+    def shown() -> int:
+        return sum(1 for i in range(total) if cards.nth(i).is_visible())
+
+    def choose(**values: str) -> None:
+        for name, value in values.items():
+            page.select_option(f"select[name={name}]", value)
+
+    assert shown() == total
+    choose(status="planned")
+    assert shown() == 0 and page.inner_text("[data-sc-count]") == f"0 dari {total}"
+    choose(status="done")
+    assert shown() == total and page.inner_text("[data-sc-count]") == str(total)
+    choose(element="service")
+    assert shown() == 0
+    choose(element="-", province="Jawa Tengah")
+    assert shown() == total
+    choose(element="", status="", province="")
+    assert shown() == total
+    page.close()
+
+
+def test_compare_puts_chosen_regions_side_by_side(browser, sample_server) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + "bandingkan/", wait_until="networkidle")
+    assert page.locator(".sc-compare-side").count() == 0
+    page.select_option("select[name=region0]", "kota-pekalongan")
+    page.select_option("select[name=region1]", "kabupaten-kendal")
+    side = page.locator(".sc-compare-side")
+    assert side.locator("thead th").all_inner_texts()[1:] == ["Kota Pekalongan", "Kabupaten Kendal"]
+    row = side.locator("tbody tr", has_text="Nilai terakhir")
+    assert row.locator("td").all_inner_texts() == ["3,50 (2021 Tahap II)", "–"]
+    everything = side.locator("tbody tr", has_text="Semua pilar").locator("td").all_inner_texts()
+    assert everything[0].startswith("5 program · 6 QW") and everything[1].startswith("3 program · 1 QW")
+    assert "wilayah=kota-pekalongan%2Ckabupaten-kendal" in page.url or "wilayah=kota-pekalongan,kabupaten-kendal" in page.url
+    page.select_option("select[name=region2]", "kabupaten-pemalang")
+    assert side.locator("thead th").count() == 4
+    # the address keeps the choice: opening it again shows the same comparison
+    again = browser.new_page()
+    again.goto(page.url, wait_until="networkidle")
+    assert again.locator(".sc-compare-side thead th").all_inner_texts()[1:] == \
+        ["Kota Pekalongan", "Kabupaten Kendal", "Kabupaten Pemalang"]
+    again.close()
+    page.close()
+
+
+def test_national_pages_are_complete_without_javascript(browser, sample_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_server.url + "bandingkan/")
+    assert not page.locator("[data-sc-compare-form]").is_visible()
+    assert page.locator("[data-sc-compare] tbody tr").count() == 4
+    page.goto(sample_server.url + "pilar/governance/")
+    assert not page.locator("[data-sc-catalogue-filters]").is_visible()
+    cards = page.locator("[data-sc-catalogue] > li")
+    assert cards.count() > 0 and all(cards.nth(i).is_visible() for i in range(cards.count()))
     context.close()

@@ -23,7 +23,7 @@ def test_generated_set_covers_every_official_region_and_validates(national_regio
     assert len(files) == 514
     result = run([PYTHON, "scripts/validate.py", str(national_regions)], timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
-    regions = check_files(files).regions
+    regions = check_files(files, workers=None).regions
     assert all(r.sample for r in regions)
     assert {r.code for r in regions} == {r.code for r in load_reference().regions}
 
@@ -51,7 +51,7 @@ def test_page_size_does_not_grow_with_the_number_of_regions(national_site: Path,
 
 
 def test_index_and_search_cover_all_regions(national_regions: Path, national_site: Path) -> None:
-    result = check_files(region_files(national_regions))
+    result = check_files(region_files(national_regions), workers=None)
     rows = BeautifulSoup((national_site / "wilayah" / "index.html").read_text(encoding="utf-8"),
                          "html.parser").select(".sc-regions-table tbody tr")
     assert len(rows) == 514
@@ -93,7 +93,7 @@ def test_first_load_of_a_region_page_stays_light(browser, national_site: Path) -
 def test_national_views_and_open_data_match_the_data(national_regions: Path, national_site: Path) -> None:
     from test_national_views import check_everything, published
 
-    check_everything(national_site, published(national_regions))
+    check_everything(national_site, published(national_regions), element_pages=1)
 
 
 def test_national_data_package_is_valid_and_downloads_are_reported(national_site: Path) -> None:
