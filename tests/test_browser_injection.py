@@ -47,3 +47,26 @@ def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_serv
     if slug != "riwayat":
         assert "alert(1)" in body
     page.close()
+
+
+NATIONAL_PAGES = ["wilayah/", "provinsi/33/", "pilar/governance/", "pilar/governance/service/", "pilar/branding/",
+                  "bandingkan/?wilayah=kota-pekalongan", "statistik/", "data/", "cari/?q=quick"]
+OUR_SCRIPTS = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "catalogue.js", "compare.js", "search.js")
+
+
+@pytest.mark.parametrize("path", NATIONAL_PAGES)
+def test_no_dialog_and_no_data_script_on_national_pages(browser, injection_server, path: str) -> None:
+    """The region's hostile titles and texts reach the national pages and the
+    compare and search scripts: they stay text there too."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    response = page.goto(injection_server.url + path, wait_until="networkidle")
+    assert response.ok
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.getAttribute('src') || 'inline')")
+    assert all(src.rsplit("/", 1)[-1] in OUR_SCRIPTS for src in scripts), scripts
+    assert page.locator("article iframe, article img, article style, article [onerror]").count() == 0
+    page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -110,3 +111,22 @@ def test_injected_text_appears_literally_and_nothing_executes(injection_site: Pa
     source_link = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/quick-wins/index.html").read_text(encoding="utf-8"),
                                 "html.parser").select_one("#sumber-src-1 a")
     assert source_link["href"] == "https://example.org/?a=1&b='x'"
+
+
+def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injection_site: Path) -> None:
+    ours = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "catalogue.js", "compare.js", "search.js")
+    for path in ("provinsi/33", "pilar/governance", "pilar/governance/service", "pilar/branding", "bandingkan",
+                 "statistik", "data", "wilayah"):
+        article = BeautifulSoup((injection_site / path / "index.html").read_text(encoding="utf-8"),
+                                "html.parser").select_one("article")
+        assert all((s.get("src") or "inline").rsplit("/", 1)[-1] in ours for s in article.select("script")), path
+        assert not article.select("iframe, style, img, [onerror], [onclick], [onload]"), path
+        for a in article.select("a[href]"):
+            assert not a["href"].lower().startswith(("javascript:", "data:")), (path, a["href"])
+    catalogue = (injection_site / "pilar/governance/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in catalogue and "{{ 7*7 }}" in catalogue
+    # downloads carry the text as it was written: data, not markup
+    quick_wins = (injection_site / "data" / "quick-win.csv").read_text(encoding="utf-8-sig")
+    assert "{{ 7*7 }} quick win <script>alert(1)</script>" in quick_wins
+    record = json.loads((injection_site / "data" / "regions" / "kota-pekalongan.json").read_text(encoding="utf-8"))
+    assert record["pillars"]["governance"]["quick_wins"][0]["title"] == "{{ 7*7 }} quick win <script>alert(1)</script>"
