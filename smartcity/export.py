@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
@@ -241,22 +242,41 @@ def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Download:
+class Written:
     path: str          # site path, e.g. data/program.csv
-    content: bytes
+    size: int          # bytes
 
 
-def downloads(regions: tuple[Region, ...], reference: Reference,
-              figures: dict[str, RegionFigures]) -> tuple[tuple[Table, ...], tuple[Download, ...]]:
-    """Every open-data file of the site, in a fixed order."""
-    table_list = tables(regions, reference, figures)
+def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: dict[str, RegionFigures],
+                    folder: Path) -> tuple[tuple[Table, ...], tuple[Written, ...]]:
+    """Write every open-data file under `folder` (site paths), in a fixed order.
+
+    Regions are encoded one at a time and streamed to disk: at 514 regions the
+    files hold ~130 MB that need not sit in the build's memory."""
+    written: list[Written] = []
+
+    def write(path: str, content: bytes) -> None:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(Written(path, len(content)))
+
     ordered = sorted(regions, key=lambda r: r.code)
-    records = {r.id: json_text(region_record(r)) for r in ordered}
-    # regions.json is the per-region texts joined: each region is encoded once
-    files = [Download(f"{DATA_DIR}/regions.json",
-                      ('{"regions":[' + ",".join(records.values()) + "]}\n").encode("utf-8"))]
-    files += [Download(t.path, csv_bytes(t)) for t in table_list]
-    files.append(Download(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list))))
-    files += [Download(f"{DATA_DIR}/regions/{region_id}.json", (text + "\n").encode("utf-8"))
-              for region_id, text in sorted(records.items())]
-    return table_list, tuple(files)
+    all_path = f"{DATA_DIR}/regions.json"
+    (folder / DATA_DIR / "regions").mkdir(parents=True, exist_ok=True)
+    per_region: list[Written] = []
+    with (folder / all_path).open("wb") as everything:
+        everything.write(b'{"regions":[')
+        for index, region in enumerate(ordered):
+            text = json_text(region_record(region)).encode("utf-8")
+            everything.write((b"," if index else b"") + text)
+            (folder / DATA_DIR / "regions" / f"{region.id}.json").write_bytes(text + b"\n")
+            per_region.append(Written(f"{DATA_DIR}/regions/{region.id}.json", len(text) + 1))
+        everything.write(b"]}\n")
+        written.append(Written(all_path, everything.tell()))
+    table_list = tables(regions, reference, figures)
+    for table in table_list:
+        write(table.path, csv_bytes(table))
+    write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list)))
+    written.extend(sorted(per_region, key=lambda w: w.path))
+    return table_list, tuple(written)

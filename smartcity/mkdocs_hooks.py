@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 _PROJECT = str(Path(__file__).resolve().parent.parent)
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from smartcity.pages import (REGION_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
                              region_pages, region_src)
 from smartcity.prerender import RegionBodies  # noqa: E402
+from smartcity.export import write_downloads  # noqa: E402
 from smartcity.problems import InvalidData  # noqa: E402
 from smartcity.render import Renderer  # noqa: E402
 from smartcity.schema import SCHEMA_PATH  # noqa: E402
@@ -61,8 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The region file schema, published at a stable address for editors' tools.
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
     files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
-    for download in build.renderer.open_data[1]:
-        files.append(File.generated(config, download.path, content=download.content))
+    # Open data: written to a temporary folder and copied by MkDocs like any file.
+    build.open_data_dir = Path(tempfile.mkdtemp(prefix="smartcity-data-"))
+    build.renderer.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir)
+    for written in build.renderer.open_data[1]:
+        files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
     return files
 
 
@@ -97,11 +102,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    current().bodies.close()
+    current().close()
 
 
 def on_build_error(error: Exception) -> None:
     try:
-        current().bodies.close()
+        current().close()
     except RuntimeError:
         pass

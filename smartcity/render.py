@@ -21,7 +21,7 @@ from .charts import HORIZON_LABELS, bar_chart, range_chart, roadmap_chart
 from .completeness import completeness
 from .model import STATUSES, Region
 from .messages import CATALOGUE, EXAMPLES, render_message
-from .export import downloads as export_downloads
+from .export import Table, Written
 from .national import (comparison_rows, distributions, latest_score, pillar_views, province_views)
 from .pages import (NationalPage, RegionPage, element_src, pillar_src, province_src, region_pages, region_src,
                     relative_url, url_of)
@@ -145,6 +145,7 @@ class Renderer:
         self.site = site
         self.use_directory_urls = use_directory_urls
         self.pages = region_pages(site.reference)
+        self.open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None  # set by the hooks
 
     def url(self, src: str) -> str:
         return url_of(src, self.use_directory_urls)
@@ -227,19 +228,16 @@ class Renderer:
         element = next(e for e in pillar.elements if e.element.key == page.keys[1])
         return self._render("element_page.html.j2", page_url, view=pillar, element=element)
 
-    @cached_property
-    def open_data(self):
-        """(tables, downloads): the open-data files, computed once per build."""
-        return export_downloads(self.site.regions, self.site.reference, self.site.figures)
-
     def downloads(self, page_url: str) -> str:
+        if self.open_data is None:
+            raise RuntimeError("the open data is written in on_files, before pages render")
         table_list, files = self.open_data
         main = [f for f in files if not f.path.startswith("data/regions/")]
         per_region = [f for f in files if f.path.startswith("data/regions/")]
         names = {r.id: r.name for r in self.site.regions}
         schema = f"schema/{SCHEMA_PATH.name}"
         return self._render("downloads.html.j2", page_url, tables=table_list, main=main, per_region=per_region,
-                            names=names, sizes={f.path: len(f.content) for f in files}, schema=schema,
+                            names=names, sizes={f.path: f.size for f in files}, schema=schema,
                             schema_size=SCHEMA_PATH.stat().st_size)
 
     def _table_context(self, regions, filters: dict[str, Any] | None = None) -> dict[str, Any]:

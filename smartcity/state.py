@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 from dataclasses import dataclass, field
 
@@ -30,6 +32,7 @@ class Build:
     bodies: Any = None  # prerender.RegionBodies, set once page addresses are known
     region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
     national_pages: dict[str, Any] = field(default_factory=dict)  # src → pages.NationalPage
+    open_data_dir: Path | None = None  # the open-data files of this build, until it ends
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count = field(default_factory=itertools.count)
 
@@ -38,6 +41,14 @@ class Build:
         key = str(next(self._keys))
         self._slots[key] = html
         return f'\n<div data-sc-slot="{key}"></div>\n'
+
+    def close(self) -> None:
+        """End of the build (or its failure): stop workers, remove temporary files."""
+        if self.bodies is not None:
+            self.bodies.close()
+        if self.open_data_dir is not None:
+            shutil.rmtree(self.open_data_dir, ignore_errors=True)
+            self.open_data_dir = None
 
     def fill(self, html: str) -> str:
         """Put every slot's HTML in the page; each slot is used once."""
