@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 _PROJECT = str(Path(__file__).resolve().parent.parent)
@@ -19,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from smartcity.pages import (REGION_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
                              region_pages, region_src)
@@ -76,6 +78,25 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     build = current()
     build.bodies = RegionBodies(build.site, build.renderer)
     return nav
+
+
+def _render_generated(page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page: its Markdown is only the body placeholder
+    (see pages.generated_page_source), so Python-Markdown, set up anew for every
+    page, would return the placeholder unchanged. Same result, no Markdown run."""
+    page.content = REGION_BODY
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    build = current()
+    src = page.file.src_uri
+    if src in build.region_pages or src in build.national_pages:
+        page.render = types.MethodType(_render_generated, page)
+    return page
 
 
 def on_serve(server, config: MkDocsConfig, builder):
