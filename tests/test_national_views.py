@@ -53,6 +53,8 @@ def check_province_pages(site: Path, regions: list[Region]) -> None:
         names = [tr.th.get_text(" ", strip=True).split(" data contoh")[0]
                  for tr in page.select(".sc-regions-table tbody tr")]
         assert names == [r.name for r in members]
+        if members:  # one province: its name is not repeated in a column
+            assert "Provinsi" not in [th.get_text() for th in page.select(".sc-regions-table thead th")]
         listed = page.select(".sc-official-list tbody tr")
         assert len(listed) == official[province.code]
         missing = {tr.select("td")[1].get_text(strip=True) for tr in listed if "sc-missing" in (tr.get("class") or [])}
