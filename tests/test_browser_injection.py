@@ -51,7 +51,7 @@ def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_serv
 
 NATIONAL_PAGES = ["wilayah/", "provinsi/33/", "pilar/governance/", "pilar/governance/service/", "pilar/branding/",
                   "bandingkan/?wilayah=kota-pekalongan", "statistik/", "data/", "cari/?q=quick"]
-OUR_SCRIPTS = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "catalogue.js", "compare.js", "search.js")
+OUR_SCRIPTS = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "filters.js", "compare.js", "search.js")
 
 
 @pytest.mark.parametrize("path", NATIONAL_PAGES)

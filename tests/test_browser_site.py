@@ -212,9 +212,9 @@ def test_quick_win_catalogue_filters_by_element_status_and_province(browser, sam
 
     assert shown() == total
     choose(status="planned")
-    assert shown() == 0 and page.inner_text("[data-sc-count]") == f"0 dari {total}"
+    assert shown() == 0 and page.inner_text("[data-sc-catalogue-count]") == f"0 dari {total}"
     choose(status="done")
-    assert shown() == total and page.inner_text("[data-sc-count]") == str(total)
+    assert shown() == total and page.inner_text("[data-sc-catalogue-count]") == str(total)
     choose(element="service")
     assert shown() == 0
     choose(element="-", province="Jawa Tengah")

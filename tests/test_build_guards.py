@@ -114,7 +114,7 @@ def test_injected_text_appears_literally_and_nothing_executes(injection_site: Pa
 
 
 def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injection_site: Path) -> None:
-    ours = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "catalogue.js", "compare.js", "search.js")
+    ours = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "filters.js", "compare.js", "search.js")
     for path in ("provinsi/33", "pilar/governance", "pilar/governance/service", "pilar/branding", "bandingkan",
                  "statistik", "data", "wilayah"):
         article = BeautifulSoup((injection_site / path / "index.html").read_text(encoding="utf-8"),

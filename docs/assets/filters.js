@@ -1,0 +1,28 @@
+// Filtering in the browser, for the regions index and the quick-win catalogue.
+// A form marked data-sc-filter="<selector of the container>" holds one <select>
+// per data attribute of the container's children; a child is shown when each
+// chosen value equals its attribute. data-sc-filter-count names the element
+// that shows how many are shown. Without JavaScript the form stays hidden and
+// every item is listed.
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-sc-filter]"), function (form) {
+    var container = document.querySelector(form.getAttribute("data-sc-filter"));
+    if (!container) return;
+    var count = document.querySelector(form.getAttribute("data-sc-filter-count"));
+    var items = Array.prototype.slice.call(container.children);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    form.hidden = false;
+    form.addEventListener("change", function () {
+      var shown = 0;
+      items.forEach(function (item) {
+        var visible = selects.every(function (select) {
+          return !select.value || item.getAttribute("data-" + select.name) === select.value;
+        });
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      if (count) count.textContent = shown === items.length ? String(items.length) : shown + " dari " + items.length;
+    });
+  });
+})();
