@@ -210,7 +210,8 @@ def main() -> int:
         cold = build_project(regions, out / "site", cache)  # the first build fills the check cache
         runs = [build_project(regions, out / "site", cache) for _ in range(args.runs if n == max(sizes) else 1)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-        results["builds"][n] = {"cold": cold, "warm_median": median, "runs": len(runs)}
+        results["builds"][n] = {"cold": cold, "warm_median": median, "runs": len(runs),
+                                "run_wall_s": [round(r["wall_s"], 2) for r in runs]}  # shows the machine's noise
         print(f"N={n}: {median}", file=sys.stderr)
         reference = build_reference(regions, out)
         results["reference"][n] = reference
