@@ -100,6 +100,8 @@ class Table:
 _REGION = (Field("region_code", "string", "Kode wilayah Kemendagri, mis. 33.75."),
            Field("region_name", "string", "Nama resmi kabupaten/kota."))
 _EXAMPLE = Field("example", "boolean", "true bila butir ini ilustrasi (contoh), bukan fakta.")
+_STATUS = Field("status", "string", "planned, in_progress, done, delayed atau cancelled.")
+_AGENCY = Field("agency", "string", "Perangkat daerah penanggung jawab.")
 
 
 def _cell(value: Any) -> str:
@@ -184,9 +186,7 @@ def tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str,
                Field("program_id", "string", "Id program di berkas wilayah."),
                Field("title", "string", "Judul program."),
                Field("horizon", "string", "Jangka: short (pendek), medium (menengah), long (panjang)."),
-               Field("status", "string", "planned, in_progress, done, delayed atau cancelled."),
-               Field("agency", "string", "Perangkat daerah penanggung jawab."),
-               Field("start", "integer", "Tahun mulai."), Field("end", "integer", "Tahun selesai."),
+               _STATUS, _AGENCY, Field("start", "integer", "Tahun mulai."), Field("end", "integer", "Tahun selesai."),
                Field("budget_amount", "number", "Anggaran."),
                Field("budget_currency", "string", "Mata uang anggaran (IDR)."),
                Field("budget_source", "string", "Sumber anggaran, mis. APBD."),
@@ -196,9 +196,7 @@ def tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str,
               (*_REGION, pillar_field, element_field,
                Field("quick_win_id", "string", "Id quick win di berkas wilayah."),
                Field("title", "string", "Judul quick win."),
-               Field("status", "string", "planned, in_progress, done, delayed atau cancelled."),
-               Field("year", "integer", "Tahun pelaksanaan."),
-               Field("agency", "string", "Perangkat daerah penanggung jawab."),
+               _STATUS, Field("year", "integer", "Tahun pelaksanaan."), _AGENCY,
                Field("description", "string", "Uraian quick win."), _EXAMPLE),
               ("region_code", "quick_win_id"), tuple(quick_wins)),
         Table("indikator", f"{DATA_DIR}/indikator.csv", "Indikator sasaran", "Satu baris per sasaran pilar, dengan indikatornya bila ada.",
