@@ -66,7 +66,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
     files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
     # Open data: written to a temporary folder and copied by MkDocs like any file.
-    build.open_data_dir = Path(tempfile.mkdtemp(prefix="smartcity-data-"))
+    # The folder is inside the site folder: should the build be killed, it goes
+    # with the half-built site (which the next build or scripts/build.py removes).
+    site_dir = Path(config.site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    build.open_data_dir = Path(tempfile.mkdtemp(prefix=".smartcity-data-", dir=site_dir))
     build.renderer.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir)
     for written in build.renderer.open_data[1]:
         files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))

@@ -30,6 +30,7 @@ def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> Non
     assert sorted(first) == sorted(second)
     assert {"data/regions.json", "data/program.csv", "data/datapackage.json",
             "data/regions/kota-pekalongan.json"} <= set(first), "the open data is compared too"
+    assert not list(sample_site.glob(".smartcity-data-*")), "the open data's temporary folder is removed"
     # the sitemap's <lastmod> is the build date: the one place a date may change
     differing = [name for name in first if first[name] != second[name]]
     assert set(differing) <= {"sitemap.xml", "sitemap.xml.gz"}, differing
