@@ -127,10 +127,3 @@ def strategies_by_element(pillar: PillarPlan, element_keys: tuple[str, ...]) -> 
     return [(key, [s for s in pillar.strategies if s.element == key]) for key in element_keys
             if any(s.element == key for s in pillar.strategies)]
 
-
-def regions_by_province(regions: tuple[Region, ...]) -> list[tuple[str, list[Region]]]:
-    """Regions grouped by province, provinces by code, regions by name."""
-    groups: dict[tuple[str, str], list[Region]] = {}
-    for region in regions:
-        groups.setdefault((region.province_code, region.province), []).append(region)
-    return [(name, sorted(members, key=lambda r: r.name)) for (_, name), members in sorted(groups.items())]

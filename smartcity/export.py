@@ -251,30 +251,26 @@ def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: 
 
     Regions are encoded one at a time and streamed to disk: at 514 regions the
     files hold ~130 MB that need not sit in the build's memory."""
-    written: list[Written] = []
-
-    def write(path: str, content: bytes) -> None:
+    def write(path: str, content: bytes) -> Written:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        written.append(Written(path, len(content)))
+        return Written(path, len(content))
 
-    ordered = sorted(regions, key=lambda r: r.code)
     all_path = f"{DATA_DIR}/regions.json"
-    (folder / DATA_DIR / "regions").mkdir(parents=True, exist_ok=True)
+    (folder / DATA_DIR).mkdir(parents=True, exist_ok=True)
     per_region: list[Written] = []
+    # regions.json is the per-region texts joined: each region is encoded once
     with (folder / all_path).open("wb") as everything:
         everything.write(b'{"regions":[')
-        for index, region in enumerate(ordered):
+        for index, region in enumerate(sorted(regions, key=lambda r: r.code)):
             text = json_text(region_record(region)).encode("utf-8")
             everything.write((b"," if index else b"") + text)
-            (folder / DATA_DIR / "regions" / f"{region.id}.json").write_bytes(text + b"\n")
-            per_region.append(Written(f"{DATA_DIR}/regions/{region.id}.json", len(text) + 1))
+            per_region.append(write(f"{DATA_DIR}/regions/{region.id}.json", text + b"\n"))
         everything.write(b"]}\n")
-        written.append(Written(all_path, everything.tell()))
+        written = [Written(all_path, everything.tell())]
     table_list = tables(regions, reference, figures)
-    for table in table_list:
-        write(table.path, csv_bytes(table))
-    write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list)))
-    written.extend(sorted(per_region, key=lambda w: w.path))
+    written += [write(table.path, csv_bytes(table)) for table in table_list]
+    written.append(write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list))))
+    written += sorted(per_region, key=lambda w: w.path)
     return table_list, tuple(written)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 
 from .aggregate import RegionFigures, StatusCounts
 from .model import Evaluation, QuickWin, Region, Strategy
@@ -41,10 +40,6 @@ class ProvinceView:
     def missing(self) -> tuple[OfficialRegion, ...]:
         """Official regions of the province without a published masterplan."""
         return tuple(r for r in self.official if r.code not in self.published_codes)
-
-    @property
-    def slug(self) -> str:
-        return self.province.code
 
 
 def province_views(regions: tuple[Region, ...], reference: Reference) -> tuple[ProvinceView, ...]:
@@ -86,10 +81,6 @@ class ElementView:
         return sum(len(e.strategy.programs) for e in self.strategies)
 
     @property
-    def program_statuses(self) -> StatusCounts:
-        return StatusCounts.of([p for e in self.strategies for p in e.strategy.programs])
-
-    @property
     def regions(self) -> int:
         return len({e.region.id for e in self.strategies})
 
@@ -109,21 +100,13 @@ class PillarView:
     def programs(self) -> int:
         return sum(e.programs for e in self.elements)
 
-    @cached_property
-    def quick_win_statuses(self) -> StatusCounts:
-        return StatusCounts.of([e.quick_win for e in self.quick_wins])
-
     @property
     def unassigned_quick_wins(self) -> int:
         return sum(1 for e in self.quick_wins if e.quick_win.element is None)
 
 
-def _by_place(regions: tuple[Region, ...]) -> list[Region]:
-    return sorted(regions, key=lambda r: (r.province_code, r.name))
-
-
 def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[PillarView, ...]:
-    ordered = _by_place(regions)
+    ordered = sorted(regions, key=lambda r: (r.province_code, r.name))
     views = []
     for pillar in reference.pillars:
         plans = [(region, region.pillar(pillar.key)) for region in ordered]
@@ -153,7 +136,6 @@ class ScoreRound:
 @dataclass(frozen=True)
 class Distributions:
     by_cohort: tuple[tuple[str, int], ...]                     # (cohort year, regions)
-    by_province: tuple[tuple[str, int], ...]                   # (province, regions), provinces with any
     quick_wins_by_pillar: tuple[tuple[str, StatusCounts], ...]  # (pillar label, statuses)
     programs_by_pillar: tuple[tuple[str, StatusCounts], ...]
     score_rounds: tuple[ScoreRound, ...]
@@ -176,8 +158,6 @@ def score_rounds(regions: tuple[Region, ...]) -> tuple[ScoreRound, ...]:
 def distributions(regions: tuple[Region, ...], reference: Reference,
                   figures: dict[str, RegionFigures]) -> Distributions:
     cohorts = Counter(r.cohort for r in regions)
-    provinces = Counter(r.province_code for r in regions)
-    names = {p.code: p.name for p in reference.provinces}
     quick = []
     programs = []
     for index, pillar in enumerate(reference.pillars):
@@ -185,7 +165,6 @@ def distributions(regions: tuple[Region, ...], reference: Reference,
         programs.append((pillar.label, sum((figures[r.id].pillars[index].programs for r in regions), StatusCounts())))
     return Distributions(
         by_cohort=tuple((str(year), cohorts[year]) for year in sorted(cohorts)),
-        by_province=tuple((names[code], provinces[code]) for code in sorted(provinces)),
         quick_wins_by_pillar=tuple(quick),
         programs_by_pillar=tuple(programs),
         score_rounds=score_rounds(regions),

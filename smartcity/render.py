@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import PACKAGE_DIR
-from .aggregate import programs_by_horizon, regions_by_province, strategies_by_element
+from .aggregate import programs_by_horizon, strategies_by_element
 from .charts import HORIZON_LABELS, bar_chart, range_chart, roadmap_chart
 from .completeness import completeness
 from .model import STATUSES, Region
@@ -208,7 +208,7 @@ class Renderer:
         return {v.pillar.key: v for v in pillar_views(self.site.regions, self.site.reference)}
 
     @cached_property
-    def completeness(self):
+    def completeness_by_region(self):
         return {r.id: completeness(r, self.site.reference) for r in self.site.regions}
 
     def national_page(self, page: NationalPage, page_url: str) -> str:
@@ -241,7 +241,8 @@ class Renderer:
                             schema_size=SCHEMA_PATH.stat().st_size)
 
     def _table_context(self, regions, filters: dict[str, Any] | None = None) -> dict[str, Any]:
-        return {"regions": regions, "figures": self.site.figures, "complete": self.completeness, "filters": filters}
+        return {"regions": regions, "figures": self.site.figures, "complete": self.completeness_by_region,
+                "filters": filters}
 
     def province_index(self, page_url: str) -> str:
         return self._render("province_index.html.j2", page_url, provinces=self.provinces.values())
@@ -255,14 +256,15 @@ class Renderer:
     def national_charts(self, page_url: str) -> str:
         d = distributions(self.site.regions, self.site.reference, self.site.figures)
         n = len(self.site.regions)
+        by_province = [(v.province.name, len(v.regions)) for v in self.provinces.values() if v.regions]
         charts = [
             bar_chart("wilayah-angkatan", "Wilayah menurut angkatan",
                       f"{n} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
                       + ", ".join(f"{label}: {value}" for label, value in d.by_cohort) + ".",
                       [(label, {"count": value}) for label, value in d.by_cohort], ("count",)),
             bar_chart("wilayah-provinsi", "Wilayah menurut provinsi",
-                      f"{n} wilayah di {len(d.by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap provinsi.",
-                      [(label, {"count": value}) for label, value in d.by_province], ("count",)),
+                      f"{n} wilayah di {len(by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap provinsi.",
+                      [(label, {"count": value}) for label, value in by_province], ("count",)),
             bar_chart("qw-pilar-status", "Quick win menurut pilar dan status",
                       "Quick win semua wilayah per pilar, dibagi menurut status: "
                       + "; ".join(f"{label} {c.total}" for label, c in d.quick_wins_by_pillar) + ".",
@@ -284,7 +286,8 @@ class Renderer:
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
 
     def regions_by_province(self, page_url: str) -> str:
-        return self._render("regions_by_province.html.j2", page_url, groups=regions_by_province(self.site.regions))
+        groups = [(v.province.name, v.regions) for v in self.provinces.values() if v.regions]
+        return self._render("regions_by_province.html.j2", page_url, groups=groups)
 
     def contributor_reference(self, page_url: str) -> str:
         return self._render("contributor_reference.html.j2", page_url, fields=schema_fields())
