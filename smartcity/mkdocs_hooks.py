@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from smartcity.pages import (REGION_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
+from smartcity.pages import (GENERATED_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
                              region_pages, region_src)
 from smartcity.prerender import RegionBodies  # noqa: E402
 from smartcity.export import write_downloads  # noqa: E402
@@ -88,7 +88,7 @@ def _render_generated(page, config: MkDocsConfig, files: Files) -> None:
     """Page.render for a generated page: its Markdown is only the body placeholder
     (see pages.generated_page_source), so Python-Markdown, set up anew for every
     page, would return the placeholder unchanged. Same result, no Markdown run."""
-    page.content = REGION_BODY
+    page.content = GENERATED_BODY
     page.toc = get_toc([])
     page._title_from_render = None
     page.present_anchor_ids = set()
@@ -119,10 +119,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     target = build.region_pages.get(src)
     if target is not None:
-        return html.replace(REGION_BODY, build.bodies.body(src, *target, page.url), 1)
+        return html.replace(GENERATED_BODY, build.bodies.body(src, *target, page.url), 1)
     national = build.national_pages.get(src)
     if national is not None:
-        return html.replace(REGION_BODY, build.renderer.national_page(national, page.url), 1)
+        return html.replace(GENERATED_BODY, build.renderer.national_page(national, page.url), 1)
     return build.fill(html)
 
 

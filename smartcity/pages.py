@@ -60,7 +60,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     return target or "./"
 
 
-REGION_BODY = '<div data-sc-region-page></div>'
+GENERATED_BODY = '<div data-sc-generated-page></div>'
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def national_pages(reference: Reference) -> tuple[NationalPage, ...]:
 def generated_page_source(title: str) -> str:
     """The Markdown of a generated page: its title and the body placeholder."""
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n---\n\n"
-            f"{REGION_BODY}\n")
+            f"{GENERATED_BODY}\n")
 
 
 def region_page_source(region: Region, page: RegionPage) -> str:

@@ -186,14 +186,6 @@ def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
     page.close()
 
 
-def test_regions_index_is_complete_without_javascript(browser, sample_server) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(sample_server.url + "wilayah/")
-    assert not page.locator("[data-sc-filters]").is_visible()
-    assert page.locator("#sc-regions tbody tr").count() == 4
-    assert all(page.locator("#sc-regions tbody tr").nth(i).is_visible() for i in range(4))
-    context.close()
 
 
 def test_quick_win_catalogue_filters_by_element_status_and_province(browser, sample_server) -> None:
@@ -248,9 +240,14 @@ def test_compare_puts_chosen_regions_side_by_side(browser, sample_server) -> Non
     page.close()
 
 
-def test_national_pages_are_complete_without_javascript(browser, sample_server) -> None:
+def test_index_and_national_pages_are_complete_without_javascript(browser, sample_server) -> None:
+    """Filters, sorting and the compare form are JavaScript; without it every row and card is listed."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
+    page.goto(sample_server.url + "wilayah/")
+    assert not page.locator("[data-sc-filters]").is_visible()
+    assert page.locator("#sc-regions tbody tr").count() == 4
+    assert all(page.locator("#sc-regions tbody tr").nth(i).is_visible() for i in range(4))
     page.goto(sample_server.url + "bandingkan/")
     assert not page.locator("[data-sc-compare-form]").is_visible()
     assert page.locator("[data-sc-compare] tbody tr").count() == 4
