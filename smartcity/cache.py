@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,10 @@ class CheckCache:
         return cls(Path(directory) if directory else PROJECT_DIR / ".cache" / "checks")
 
     @staticmethod
-    def key(raw: bytes, display: str, year: int) -> str:
+    def key(raw: bytes, display: str, as_of: dt.date) -> str:
+        """Results depend on the file, the checking code and the "as of" date."""
         digest = hashlib.sha256(code_fingerprint())
-        digest.update(display.encode() + b"\0" + str(year).encode() + b"\0")
+        digest.update(display.encode() + b"\0" + as_of.isoformat().encode() + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 

@@ -158,6 +158,18 @@ class BarChart:
 _WIDTH, _ROW, _TOP = 640, 24, 8
 
 
+def keys_are_counts(totals: list[int] | list[float]) -> bool:
+    return all(float(t).is_integer() for t in totals)
+
+
+def money_unit(maximum: float) -> tuple[float, str]:
+    """The unit in which to draw amounts of rupiah: (divisor, Indonesian word)."""
+    for divisor, word in ((1e12, "triliun"), (1e9, "miliar")):
+        if maximum >= divisor:
+            return divisor, word
+    return 1e6, "juta"
+
+
 def _nice_step(maximum: float, ticks: int = 5) -> float:
     if maximum <= 0:
         return 1
@@ -184,14 +196,18 @@ def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int
 
 
 def bar_chart(chart_id: str, title: str, description: str,
-              rows: list[tuple[str, dict[str, int]]], keys: tuple[str, ...], label_limit: int = 30) -> BarChart:
-    """Horizontal bars, one per row; several keys make stacked segments (statuses)."""
+              rows: list[tuple[str, dict[str, int]]] | list[tuple[str, dict[str, float]]], keys: tuple[str, ...],
+              label_limit: int = 30, value_labels: list[str] | None = None) -> BarChart:
+    """Horizontal bars, one per row; several keys make stacked segments (statuses).
+    `value_labels` replace the totals written after each bar (e.g. amounts in rupiah)."""
     labels = [truncate(label, label_limit) for label, _ in rows]
     label_width = _label_width(labels)
     plot_right = _WIDTH - 56
     totals = [sum(values.get(k, 0) for k in keys) for _, values in rows]
     step = _nice_step(max(totals, default=0))
     maximum = max(step, step * -(-max(totals, default=0) // step))
+    if not value_labels and not keys_are_counts(totals):
+        raise ValueError("non-integer bar totals need value labels")
     scale = (plot_right - label_width) / maximum
     bar_rows = []
     for index, ((label, values), short) in enumerate(zip(rows, labels)):
@@ -203,7 +219,8 @@ def bar_chart(chart_id: str, title: str, description: str,
                 width = round(value * scale, 1)
                 segments.append(Segment(key, value, round(x, 1), width))
                 x += width
-        bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], str(totals[index]), tuple(segments)))
+        value_label = value_labels[index] if value_labels else str(totals[index])
+        bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], value_label, tuple(segments)))
     axis_y = _TOP + len(rows) * _ROW + 4
     return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
                     _axis(label_width, plot_right, maximum, step, axis_y), rows=tuple(bar_rows), stacked=len(keys) > 1)

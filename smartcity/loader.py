@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import PROJECT_DIR
+from .asof import as_of_date
 from .cache import CheckCache
 from .model import Region, region_from_data
 from .problems import InvalidData, Problem, problem
@@ -119,7 +120,7 @@ def _cached(path: Path, today: dt.date, cache: CheckCache | None, with_data: boo
     raw = _read(path, display)
     if isinstance(raw, CheckedFile) or cache is None:
         return raw
-    key = cache.key(raw, display, today.year)
+    key = cache.key(raw, display, today)
     summary = cache.get(key)
     if not isinstance(summary, CheckedFile):
         return raw
@@ -138,7 +139,7 @@ def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCac
     display = display_path(path)
     checked = check_content(found, display, path.stem, reference, today, fast)
     if cache is not None:
-        key = cache.key(found, display, today.year)
+        key = cache.key(found, display, today)
         cache.put(key + ".data", checked.data)
         cache.put(key, checked.summary())
     return checked if with_data else checked.summary()
@@ -189,7 +190,7 @@ def check_files(paths: list[Path], reference: Reference | None = None, today: dt
                 cache: CheckCache | None = None, workers: int | None = 1, models: bool = True) -> LoadResult:
     """Check files and, with `models`, build the model of every valid one."""
     reference = reference or load_reference()
-    today = today or dt.date.today()
+    today = today or as_of_date()
     checked = _check_all(paths, reference, today, cache, workers, with_data=models)
     problems = sorted([p for c in checked for p in c.problems] + _cross_file_problems(checked))
     bad_files = {p.file for p in problems}
@@ -204,7 +205,7 @@ def check_files(paths: list[Path], reference: Reference | None = None, today: dt
 
 
 def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
-                 only: str | None = None) -> tuple[Region, ...]:
+                 only: str | None = None, as_of: dt.date | None = None) -> tuple[Region, ...]:
     """The regions to publish. Raises `InvalidData` when any file has a problem:
     no page is built from bad data."""
     cache = CheckCache.from_environment()
@@ -212,11 +213,11 @@ def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
     if only is not None:
         # Preview of one region: every file is still checked (from the cache when
         # unchanged), but only the previewed region is modelled.
-        checked = check_files(paths, cache=cache, workers=None, models=False)
+        checked = check_files(paths, today=as_of, cache=cache, workers=None, models=False)
         if checked.problems:
             raise InvalidData(list(checked.problems))
         paths = [p for p in paths if p.stem == only]
-    result = check_files(paths, cache=cache, workers=None)
+    result = check_files(paths, today=as_of, cache=cache, workers=None)
     if result.problems:
         raise InvalidData(list(result.problems))
     return tuple(r for r in result.regions if include_drafts or r.status == "published")

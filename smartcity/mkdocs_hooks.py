@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from smartcity.pages import (GENERATED_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
                              region_pages, region_src)
+from smartcity.formatting import date_id  # noqa: E402
 from smartcity.prerender import RegionBodies  # noqa: E402
 from smartcity.export import write_downloads  # noqa: E402
 from smartcity.problems import InvalidData  # noqa: E402
@@ -71,7 +72,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_dir = Path(config.site_dir)
     site_dir.mkdir(parents=True, exist_ok=True)
     build.open_data_dir = Path(tempfile.mkdtemp(prefix=".smartcity-data-", dir=site_dir))
-    build.renderer.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir)
+    build.renderer.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir,
+                                                 site.ranks)
     for written in build.renderer.open_data[1]:
         files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
     return files
@@ -111,6 +113,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["sc_chrome"] = ChromeCache()
+    env.globals["sc_as_of"] = date_id(current().site.settings.as_of)
     return env
 
 

@@ -9,6 +9,9 @@ from typing import Any
 
 STATUSES = ("planned", "in_progress", "done", "delayed", "cancelled")
 HORIZONS = ("short", "medium", "long")
+STAGES = ("seleksi", "bimtek", "masterplan", "implementasi", "evaluasi")
+RISK_LEVELS = ("low", "medium", "high")
+RISK_STATUSES = ("open", "mitigated", "closed")
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,27 @@ class YearSpan:
 
 
 @dataclass(frozen=True)
+class Actual:
+    """A measured value of an indicator."""
+    year: int
+    value: float
+    source: str | None = None
+    example: bool = False
+
+
+@dataclass(frozen=True)
 class Indicator:
     name: str
     unit: str | None = None
     baseline: float | None = None
     target: float | None = None
-    year: int | None = None
+    year: int | None = None            # the target year
+    baseline_year: int | None = None   # None: the masterplan's first year
+    actuals: tuple[Actual, ...] = ()   # oldest first, one per year
+
+    @property
+    def latest(self) -> Actual | None:
+        return self.actuals[-1] if self.actuals else None
 
 
 @dataclass(frozen=True)
@@ -47,9 +65,15 @@ class Goal:
 
 @dataclass(frozen=True)
 class Budget:
-    amount: float
+    amount: float                        # planned
     currency: str = "IDR"
     source: str | None = None
+    realised: float | None = None        # spent so far, same currency
+    realised_date: dt.date | None = None
+
+    @property
+    def over_budget(self) -> bool:
+        return self.realised is not None and self.realised > self.amount
 
 
 @dataclass(frozen=True)
@@ -84,6 +108,7 @@ class Strategy:
     programs: tuple[Program, ...] = ()
     example: bool = False
     sources: tuple[str, ...] = ()
+    rpjmd: tuple[str, ...] = ()   # ids of the RPJMD missions it serves
 
 
 @dataclass(frozen=True)
@@ -170,6 +195,47 @@ class Readiness:
 
 
 @dataclass(frozen=True)
+class Mission:
+    id: str
+    text: str
+    example: bool = False
+
+
+@dataclass(frozen=True)
+class Rpjmd:
+    title: str
+    period: YearSpan | None = None
+    missions: tuple[Mission, ...] = ()
+    example: bool = False
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Risk:
+    id: str
+    title: str
+    likelihood: str
+    impact: str
+    status: str
+    description: str | None = None
+    pillar: str | None = None
+    mitigation: str | None = None
+    owner: str | None = None
+    programs: tuple[str, ...] = ()
+    example: bool = False
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedbackChannel:
+    channel: str                 # lapor | web | email | whatsapp | phone
+    url: str | None = None
+    address: str | None = None
+    number: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
 class Region:
     id: str
     code: str
@@ -194,6 +260,11 @@ class Region:
     pillars: tuple[PillarPlan, ...] = ()
     evaluations: tuple[Evaluation, ...] = ()
     sources: tuple[Source, ...] = ()
+    stage: str | None = None
+    stage_date: dt.date | None = None
+    rpjmd: Rpjmd | None = None
+    risks: tuple[Risk, ...] = ()
+    feedback: tuple[FeedbackChannel, ...] = ()
 
     def pillar(self, key: str) -> PillarPlan:
         return next(p for p in self.pillars if p.key == key)
@@ -225,25 +296,40 @@ def _span(d: dict[str, Any]) -> YearSpan:
     return YearSpan(d["start"], d["end"])
 
 
+def _budget(d: dict[str, Any] | None) -> Budget | None:
+    if not d:
+        return None
+    return Budget(d["amount"], d.get("currency", "IDR"), d.get("source"), d.get("realised"),
+                  _date(d.get("realised_date")))
+
+
+def _indicator(d: dict[str, Any] | None) -> Indicator | None:
+    if not d:
+        return None
+    actuals = tuple(Actual(a["year"], a["value"], a.get("source"), a.get("example", False))
+                    for a in d.get("actuals", ()))
+    return Indicator(d["name"], d.get("unit"), d.get("baseline"), d.get("target"), d.get("year"),
+                     d.get("baseline_year"), actuals)
+
+
 def _program(d: dict[str, Any]) -> Program:
-    budget = d.get("budget")
     return Program(
         id=d["id"], title=d["title"], horizon=d["horizon"], status=d["status"],
         description=d.get("description"), agency=d.get("agency"), start=d.get("start"), end=d.get("end"),
-        budget=Budget(budget["amount"], budget.get("currency", "IDR"), budget.get("source")) if budget else None,
+        budget=_budget(d.get("budget")),
         updates=tuple(Update(_date(u["date"]), u["status"], u.get("note")) for u in d.get("updates", ())),
         example=d.get("example", False), sources=tuple(d.get("sources", ())))
 
 
 def _pillar(key: str, d: dict[str, Any]) -> PillarPlan:
     goals = tuple(
-        Goal(g["text"], Indicator(**g["indicator"]) if g.get("indicator") else None,
+        Goal(g["text"], _indicator(g.get("indicator")),
              g.get("example", False), tuple(g.get("sources", ())))
         for g in d.get("goals", ()))
     strategies = tuple(
         Strategy(s["id"], s["title"], s["element"], s.get("description"),
                  tuple(_program(p) for p in s.get("programs", ())), s.get("example", False),
-                 tuple(s.get("sources", ())))
+                 tuple(s.get("sources", ())), tuple(s.get("rpjmd", ())))
         for s in d.get("strategies", ()))
     quick_wins = tuple(
         QuickWin(q["id"], q["title"], q["status"], q.get("element"), q.get("agency"), q.get("year"),
@@ -278,4 +364,20 @@ def region_from_data(d: dict[str, Any], source_file: str, province_code: str,
                        tuple(e.get("sources", ())))
             for e in d.get("evaluations", ())),
         sources=tuple(Source(s["id"], s["title"], _date(s.get("date")), s.get("url")) for s in d.get("sources", ())),
+        stage=d.get("stage"), stage_date=_date(d.get("stage_date")), rpjmd=_rpjmd(d.get("rpjmd")),
+        risks=tuple(Risk(r["id"], r["title"], r["likelihood"], r["impact"], r["status"], r.get("description"),
+                         r.get("pillar"), r.get("mitigation"), r.get("owner"), tuple(r.get("programs", ())),
+                         r.get("example", False), tuple(r.get("sources", ())))
+                    for r in d.get("risks", ())),
+        feedback=tuple(FeedbackChannel(f["channel"], f.get("url"), f.get("address"), f.get("number"), f.get("label"))
+                       for f in d.get("feedback", ())),
     )
+
+
+def _rpjmd(d: dict[str, Any] | None) -> Rpjmd | None:
+    if not d:
+        return None
+    period = d.get("period")
+    return Rpjmd(d["title"], _span(period) if period else None,
+                 tuple(Mission(m["id"], m["text"], m.get("example", False)) for m in d.get("missions", ())),
+                 d.get("example", False), tuple(d.get("sources", ())))

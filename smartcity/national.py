@@ -10,8 +10,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .aggregate import RegionFigures, StatusCounts
-from .model import Evaluation, QuickWin, Region, Strategy
+from .aggregate import Money, NationalFigures, RegionFigures, StatusCounts, total_figures
+from .model import HORIZONS, STAGES, Evaluation, QuickWin, Region, Scores, Strategy
 from .reference import Element, OfficialRegion, Pillar, Province, Reference
 
 
@@ -35,14 +35,22 @@ class ProvinceView:
     regions: tuple[Region, ...]                # published here, by name
     official: tuple[OfficialRegion, ...]       # the province's official kabupaten/kota, by code
     published_codes: frozenset[str]
+    figures: NationalFigures                   # sums over the published regions
 
     @property
     def missing(self) -> tuple[OfficialRegion, ...]:
         """Official regions of the province without a published masterplan."""
         return tuple(r for r in self.official if r.code not in self.published_codes)
 
+    @property
+    def coverage(self) -> float | None:
+        """Share of the official kabupaten/kota with a published masterplan."""
+        published = sum(1 for r in self.official if r.code in self.published_codes)
+        return published / len(self.official) if self.official else None
 
-def province_views(regions: tuple[Region, ...], reference: Reference) -> tuple[ProvinceView, ...]:
+
+def province_views(regions: tuple[Region, ...], reference: Reference,
+                   figures: dict[str, RegionFigures]) -> tuple[ProvinceView, ...]:
     """Every province of the official list (38), with or without published regions."""
     by_province: dict[str, list[Region]] = {}
     for region in regions:
@@ -54,7 +62,8 @@ def province_views(regions: tuple[Region, ...], reference: Reference) -> tuple[P
     for province in reference.provinces:
         members = tuple(sorted(by_province.get(province.code, ()), key=lambda r: r.name))
         views.append(ProvinceView(province, members, tuple(official.get(province.code, ())),
-                                  frozenset(r.code for r in members)))
+                                  frozenset(r.code for r in members),
+                                  total_figures([figures[r.id] for r in members], 1 if members else 0)))
     return tuple(views)
 
 
@@ -136,8 +145,12 @@ class ScoreRound:
 @dataclass(frozen=True)
 class Distributions:
     by_cohort: tuple[tuple[str, int], ...]                     # (cohort year, regions)
+    by_stage: tuple[tuple[str | None, int], ...]                # (stage or None when not given, regions)
     quick_wins_by_pillar: tuple[tuple[str, StatusCounts], ...]  # (pillar label, statuses)
     programs_by_pillar: tuple[tuple[str, StatusCounts], ...]
+    overdue_by_pillar: tuple[tuple[str, int], ...]
+    money_by_pillar: tuple[tuple[str, Money], ...]
+    money_by_horizon: tuple[tuple[str, Money], ...]
     score_rounds: tuple[ScoreRound, ...]
 
 
@@ -158,17 +171,85 @@ def score_rounds(regions: tuple[Region, ...]) -> tuple[ScoreRound, ...]:
 def distributions(regions: tuple[Region, ...], reference: Reference,
                   figures: dict[str, RegionFigures]) -> Distributions:
     cohorts = Counter(r.cohort for r in regions)
-    quick = []
-    programs = []
+    stages = Counter(r.stage for r in regions)
+    quick, programs, overdue, money = [], [], [], []
     for index, pillar in enumerate(reference.pillars):
-        quick.append((pillar.label, sum((figures[r.id].pillars[index].quick_wins for r in regions), StatusCounts())))
-        programs.append((pillar.label, sum((figures[r.id].pillars[index].programs for r in regions), StatusCounts())))
+        per_region = [figures[r.id].pillars[index] for r in regions]
+        quick.append((pillar.label, sum((f.quick_wins for f in per_region), StatusCounts())))
+        programs.append((pillar.label, sum((f.programs for f in per_region), StatusCounts())))
+        overdue.append((pillar.label, sum(f.overdue for f in per_region)))
+        money.append((pillar.label, sum((f.money for f in per_region), Money())))
+    by_horizon = tuple((h, sum((dict(figures[r.id].money_by_horizon)[h] for r in regions), Money())) for h in HORIZONS)
     return Distributions(
         by_cohort=tuple((str(year), cohorts[year]) for year in sorted(cohorts)),
+        by_stage=tuple((stage, stages[stage]) for stage in (*STAGES, None) if stages[stage]),
         quick_wins_by_pillar=tuple(quick),
         programs_by_pillar=tuple(programs),
+        overdue_by_pillar=tuple(overdue),
+        money_by_pillar=tuple(money),
+        money_by_horizon=by_horizon,
         score_rounds=score_rounds(regions),
     )
+
+
+# --- ranking per evaluation round -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class RankEntry:
+    rank: int            # 1 is the highest final score; equal scores share a rank
+    region: Region
+    evaluation: Evaluation
+
+    @property
+    def scores(self) -> Scores:
+        assert self.evaluation.scores is not None
+        return self.evaluation.scores
+
+
+@dataclass(frozen=True)
+class RoundRanking:
+    period: str
+    label: str
+    entries: tuple[RankEntry, ...]    # by rank, then region name
+
+
+def rankings(regions: tuple[Region, ...]) -> tuple[RoundRanking, ...]:
+    """Every round, newest first: the regions with a final score in it, ranked by that score
+    (standard competition ranking: 1, 2, 2, 4)."""
+    by_period: dict[str, list[tuple[Region, Evaluation]]] = {}
+    for region in regions:
+        for evaluation in region.evaluations:
+            if evaluation.scores is not None and evaluation.scores.final is not None:
+                by_period.setdefault(evaluation.period, []).append((region, evaluation))
+    out = []
+    for period in sorted(by_period, reverse=True):
+        rows = sorted(by_period[period], key=lambda re: (-re[1].scores.final, re[0].name))  # type: ignore[union-attr]
+        entries, rank, previous = [], 0, None
+        for position, (region, evaluation) in enumerate(rows, start=1):
+            final = evaluation.scores.final  # type: ignore[union-attr]
+            if final != previous:
+                rank, previous = position, final
+            entries.append(RankEntry(rank, region, evaluation))
+        out.append(RoundRanking(period, rows[0][1].label, tuple(entries)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RegionRank:
+    rank: int
+    of: int              # regions ranked in that round
+    period: str
+    label: str
+
+
+def ranks_by_region(ranking: tuple[RoundRanking, ...]) -> dict[str, dict[str, RegionRank]]:
+    """region id → period → its rank in that round."""
+    out: dict[str, dict[str, RegionRank]] = {}
+    for round_ in ranking:
+        for entry in round_.entries:
+            out.setdefault(entry.region.id, {})[round_.period] = RegionRank(
+                entry.rank, len(round_.entries), round_.period, round_.label)
+    return out
 
 
 # --- comparison -----------------------------------------------------------------------------
@@ -178,8 +259,15 @@ class ComparisonRow:
     region: Region
     figures: RegionFigures
     score: LatestScore | None
+    rank: RegionRank | None      # rank in the round of the latest score
 
 
-def comparison_rows(regions: tuple[Region, ...], figures: dict[str, RegionFigures]) -> tuple[ComparisonRow, ...]:
-    return tuple(ComparisonRow(r, figures[r.id], latest_score(r)) for r in sorted(regions, key=lambda r: r.name))
+def comparison_rows(regions: tuple[Region, ...], figures: dict[str, RegionFigures],
+                    ranks: dict[str, dict[str, RegionRank]]) -> tuple[ComparisonRow, ...]:
+    rows = []
+    for r in sorted(regions, key=lambda r: r.name):
+        score = latest_score(r)
+        rank = ranks.get(r.id, {}).get(score.evaluation.period) if score else None
+        rows.append(ComparisonRow(r, figures[r.id], score, rank))
+    return tuple(rows)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 from concurrent.futures import ProcessPoolExecutor
 
 from .aggregate import region_figures
@@ -28,24 +29,25 @@ from .workers import worker_context
 PARALLEL_FROM = 300   # region pages before workers pay for their start
 REGIONS_PER_TASK = 8
 
-_worker: tuple[Settings, Repository, dict[str, tuple[Commit, ...]], bool] | None = None
+_worker: tuple[Settings, Repository, dict[str, tuple[Commit, ...]], dict[str, Any], bool] | None = None
 
 
 def _init_worker(settings: Settings, repository: Repository, histories: dict[str, tuple[Commit, ...]],
-                 use_directory_urls: bool) -> None:
+                 ranks: dict[str, Any], use_directory_urls: bool) -> None:
     global _worker
-    _worker = (settings, repository, histories, use_directory_urls)
+    _worker = (settings, repository, histories, ranks, use_directory_urls)
 
 
 def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
-    settings, repository, histories, use_directory_urls = _worker
+    settings, repository, histories, ranks, use_directory_urls = _worker
     reference = load_reference()
     paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]
-    result = check_files(paths, reference, cache=CheckCache.from_environment())
+    result = check_files(paths, reference, settings.as_of, cache=CheckCache.from_environment())
     if result.problems:  # the parent checked these files a moment ago; a change since is an error
         raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
-    site = SiteData(settings, reference, result.regions, {r.id: region_figures(r) for r in result.regions},
-                    None, repository, {r: histories.get(r, ()) for r in region_ids})
+    site = SiteData(settings, reference, result.regions, {r.id: region_figures(r, settings.as_of) for r in result.regions},
+                    None, repository, {r: histories.get(r, ()) for r in region_ids},
+                    {r: ranks.get(r, {}) for r in region_ids})
     renderer = Renderer(site, use_directory_urls)
     out = []
     for region_id in region_ids:
@@ -72,7 +74,7 @@ class RegionBodies:
             # (BrokenProcessPool), not a silent restart and a build that waits forever.
             self._pool = ProcessPoolExecutor(
                 workers, mp_context=worker_context(), initializer=_init_worker,
-                initargs=(site.settings, site.repository, site.histories, renderer.use_directory_urls))
+                initargs=(site.settings, site.repository, site.histories, site.ranks, renderer.use_directory_urls))
             self._results = self._pool.map(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:

@@ -24,6 +24,8 @@ REFERENCE_DIR = PROJECT_DIR / "data" / "reference"
 class Province:
     code: str
     name: str
+    tile: tuple[int, int] = (0, 0)   # column, row on the tile map (roughly where it lies)
+    short: str = ""                  # a short label for its tile
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,10 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 @cache
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
-    provinces = {row["code"]: Province(row["code"], row["name"])
+    tiles = {row["code"]: row for row in _read_csv(directory / "province_tiles.csv")}
+    provinces = {row["code"]: Province(row["code"], row["name"],
+                                       (int(tiles[row["code"]]["col"]), int(tiles[row["code"]]["row"])),
+                                       tiles[row["code"]]["short"])
                  for row in _read_csv(directory / "provinces.csv")}
     regions = []
     for row in _read_csv(directory / "regencies.csv"):

@@ -7,116 +7,30 @@ reaches Markdown or Jinja source. Templates are compiled once per process.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
 from . import PACKAGE_DIR
-from .aggregate import programs_by_horizon, strategies_by_element
-from .charts import HORIZON_LABELS, bar_chart, range_chart, roadmap_chart
+from .aggregate import Money, programs_by_horizon, strategies_by_element
+from .charts import HORIZON_LABELS, bar_chart, money_unit, range_chart, roadmap_chart
 from .completeness import completeness
-from .model import STATUSES, Region
-from .messages import CATALOGUE, EXAMPLES, render_message
 from .export import Table, Written
-from .national import (comparison_rows, distributions, latest_score, pillar_views, province_views)
+from .formatting import (OVERDUE_BADGE, READINESS_LABELS, SCORE_LABELS, STAGE_HELP, STAGE_LABELS, STATUS_LABELS,
+                         SWOT_LABELS, contoh, data_age, date_id, fold, number, overdue_badge, paragraphs, percent,
+                         rupiah, rupiah_short, score, size, sources_list, status_badge, years)
+from .indicators import ASSESSMENTS, assess
+from .messages import CATALOGUE, EXAMPLES, render_message
+from .model import STATUSES, Region
+from .national import (comparison_rows, distributions, latest_score, pillar_views, province_views, rankings)
 from .pages import (NationalPage, RegionPage, element_src, pillar_src, province_src, region_pages, region_src,
                     relative_url, url_of)
 from .schema import SCHEMA_PATH
 from .schema_doc import schema_fields
 from .sitedata import SiteData
-
-STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
-                 "delayed": "Terlambat", "cancelled": "Dibatalkan"}
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
-                "quick_win": "Quick Win", "final": "Nilai akhir"}
-SWOT_LABELS = {"strengths": "Kekuatan", "weaknesses": "Kelemahan", "opportunities": "Peluang",
-               "threats": "Ancaman"}
-READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelola"),
-                    "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
-                    "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
-_SPACES = re.compile(r"\s+")
-
-
-# Badges used thousands of times per build: built once, not through Jinja macros.
-# The status icon comes from CSS (::before), so each badge is a word in a coloured pill.
-STATUS_BADGES = {s: Markup('<span class="sc-status sc-status--{0}">{1}</span>').format(s, STATUS_LABELS[s])
-                 for s in STATUSES}
-CONTOH_BADGE = Markup(' <span class="sc-contoh">contoh</span>')
-
-
-def status_badge(status: str) -> Markup:
-    return STATUS_BADGES[status]
-
-
-def contoh(flag: bool) -> Markup:
-    return CONTOH_BADGE if flag else Markup("")
-
-
-def sources_list(refs: tuple[str, ...]) -> Markup:
-    """Links to the region's sources section; source ids are validated slugs."""
-    if not refs:
-        return Markup("")
-    links = Markup(", ").join(Markup('<a href="#sumber-{0}">{0}</a>').format(ref) for ref in refs)
-    return Markup('<span class="sc-sources">Sumber: {}</span>').format(links)
-
-
-def fold(value: Any) -> str:
-    """Collapse every run of white space (line breaks included) to one space."""
-    return _SPACES.sub(" ", str(value)).strip()
-
-
-def paragraphs(value: str | None) -> Markup:
-    """Text → escaped `<p>` paragraphs, split on blank lines."""
-    if not value:
-        return Markup("")
-    parts = [fold(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
-    return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
-
-
-def date_id(value: dt.date | None) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
-
-
-def number(value: float | int | None, digits: int = 0) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
-def rupiah(value: float | None) -> str:
-    return "–" if value is None else f"Rp {number(value)}"
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
-
-
-def size(value: int) -> str:
-    """Bytes as an Indonesian reader expects them: 980 B, 12,3 KB, 4,8 MB."""
-    if value < 1000:
-        return f"{value} B"
-    if value < 1_000_000:
-        return f"{number(value / 1000, 1)} KB"
-    return f"{number(value / 1_000_000, 1)} MB"
-
-
-def score(value: float | None) -> str:
-    return "–" if value is None else number(value, 2)
-
-
-def years(start: int | None, end: int | None) -> str:
-    if start is None and end is None:
-        return "–"
-    if start is None or end is None or start == end:
-        return str(start or end)
-    return f"{start}–{end}"
+from .tilemap import tile_map
+from .trend_charts import SCORE_SERIES, indicator_sparkline, score_trend
 
 
 @cache
@@ -124,8 +38,10 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(PACKAGE_DIR / "templates")), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
-                       percent=percent, score=score, size=size)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES,
+                       rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, STAGE_LABELS=STAGE_LABELS,
+                       STAGE_HELP=STAGE_HELP, ASSESSMENTS=ASSESSMENTS, overdue_badge=overdue_badge,
+                       OVERDUE_BADGE=OVERDUE_BADGE, SCORE_SERIES=SCORE_SERIES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
                        HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
                        sources_list=sources_list, latest_score=latest_score, province_src=province_src,
@@ -176,12 +92,24 @@ class Renderer:
             link = self._links(page_url)
             context["pillar_links"] = {p.key: link(region_src(region.id, p.key)) for p in self.site.reference.pillars}
             context["pillar_labels"] = {p.key: p.label for p in self.site.reference.pillars}
+            money = self.site.figures[region.id]
+            context["money_rows"] = [(HORIZON_LABELS[h], m) for h, m in money.money_by_horizon] + \
+                [("Semua jangka", money.money)]
         if page.pillar:
             elements = tuple(e.key for e in self.site.reference.pillar(page.pillar).elements)
             context["by_element"] = strategies_by_element(region.pillar(page.pillar), elements)
+        if page.pillar or page.template == "region_print.html.j2":
+            context["assessments"] = {g: assess(g.indicator, region) for p in region.pillars for g in p.goals
+                                      if g.indicator is not None}
+            context["sparklines"] = {key: indicator_sparkline(a) for key, a in context["assessments"].items()}
         if page.template == "region_overview.html.j2":
             context["complete"] = completeness(region, self.site.reference)
             context["pillar_chart"] = self.pillar_progress_chart(region)
+            context["money_chart"] = self.pillar_money_chart(region)
+        if page.template == "region_evaluations.html.j2":
+            context["trend"] = score_trend("tren-nilai", f"Nilai evaluasi {region.name} per putaran",
+                                           region.evaluations)
+            context["ranks"] = self.site.ranks.get(region.id, {})
         return self._render(page.template, page_url, region=region, page=page, pages=self.pages,
                             figures=self.site.figures[region.id],
                             pillar=region.pillar(page.pillar) if page.pillar else None,
@@ -190,18 +118,23 @@ class Renderer:
 
     def pillar_progress_chart(self, region: Region):
         figures = self.site.figures[region.id]
-        rows = [(self.site.reference.pillar(p.key).label, dict(p.all_items.items())) for p in figures.pillars]
-        items = figures.all_items
-        status_text = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in items.items() if n) or "belum ada butir"
-        return bar_chart("kemajuan-pilar", f"Kemajuan per pilar: {region.name}",
-                         f"Program dan quick win tiap pilar menurut status. Seluruhnya {items.total}: {status_text}.",
-                         rows, STATUSES)
+        rows = [(self.site.reference.pillar(p.key).label, dict(p.programs.items())) for p in figures.pillars]
+        items = figures.programs
+        status_text = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in items.items() if n) or "belum ada program"
+        return bar_chart("kemajuan-pilar", f"Program per pilar menurut status: {region.name}",
+                         f"Program (tanpa quick win) tiap pilar menurut status. Seluruhnya {items.total}: "
+                         f"{status_text}; {figures.overdue} lewat tenggat.", rows, STATUSES)
+
+    def pillar_money_chart(self, region: Region):
+        figures = self.site.figures[region.id]
+        return money_chart("anggaran-pilar", f"Anggaran program per pilar: {region.name}",
+                           [(self.site.reference.pillar(p.key).label, p.money) for p in figures.pillars])
 
     # --- national views ---------------------------------------------------------------------
 
     @cached_property
     def provinces(self):
-        return {v.province.code: v for v in province_views(self.site.regions, self.site.reference)}
+        return {v.province.code: v for v in province_views(self.site.regions, self.site.reference, self.site.figures)}
 
     @cached_property
     def pillar_views(self):
@@ -242,22 +175,39 @@ class Renderer:
 
     def _table_context(self, regions, filters: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"regions": regions, "figures": self.site.figures, "complete": self.completeness_by_region,
-                "filters": filters}
+                "filters": filters, "scores": {r.id: latest_score(r) for r in regions}}
 
     def province_index(self, page_url: str) -> str:
-        return self._render("province_index.html.j2", page_url, provinces=self.provinces.values())
+        return self._render("province_index.html.j2", page_url, provinces=self.provinces.values(),
+                            tiles=tile_map(tuple(self.provinces.values())))
+
+    def province_tiles(self, page_url: str) -> str:
+        return self._render("province_tiles.html.j2", page_url, tiles=tile_map(tuple(self.provinces.values())))
+
+    @cached_property
+    def rankings(self):
+        return rankings(self.site.regions)
+
+    def ranking_tables(self, page_url: str) -> str:
+        return self._render("ranking.html.j2", page_url, rankings=self.rankings)
 
     def pillar_index(self, page_url: str) -> str:
         return self._render("pillar_index.html.j2", page_url, pillars=self.pillar_views.values())
 
     def compare_regions(self, page_url: str) -> str:
-        return self._render("compare.html.j2", page_url, rows=comparison_rows(self.site.regions, self.site.figures))
+        return self._render("compare.html.j2", page_url,
+                            rows=comparison_rows(self.site.regions, self.site.figures, self.site.ranks))
 
     def national_charts(self, page_url: str) -> str:
         d = distributions(self.site.regions, self.site.reference, self.site.figures)
         n = len(self.site.regions)
         by_province = [(v.province.name, len(v.regions)) for v in self.provinces.values() if v.regions]
         charts = [
+            bar_chart("wilayah-tahap", "Wilayah menurut tahap",
+                      f"{n} wilayah menurut tahapnya dalam Gerakan Menuju 100 Smart City: "
+                      + ", ".join(f"{STAGE_LABELS.get(s, 'tahap belum diisi') if s else 'tahap belum diisi'}: {v}"
+                                  for s, v in d.by_stage) + ".",
+                      [(STAGE_LABELS[s] if s else "Belum diisi", {"count": v}) for s, v in d.by_stage], ("count",)),
             bar_chart("wilayah-angkatan", "Wilayah menurut angkatan",
                       f"{n} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
                       + ", ".join(f"{label}: {value}" for label, value in d.by_cohort) + ".",
@@ -273,6 +223,14 @@ class Renderer:
                       "Program semua wilayah per pilar, dibagi menurut status: "
                       + "; ".join(f"{label} {c.total}" for label, c in d.programs_by_pillar) + ".",
                       [(label, dict(c.items())) for label, c in d.programs_by_pillar], STATUSES),
+            bar_chart("program-lewat-tenggat", "Program lewat tenggat menurut pilar",
+                      f"Program yang tahun tenggatnya sebelum {self.site.settings.as_of.year} dan belum selesai "
+                      "atau dibatalkan, per pilar: "
+                      + "; ".join(f"{label} {v}" for label, v in d.overdue_by_pillar) + ".",
+                      [(label, {"count": v}) for label, v in d.overdue_by_pillar], ("count",)),
+            money_chart("anggaran-pilar", "Anggaran program menurut pilar", list(d.money_by_pillar)),
+            money_chart("anggaran-jangka", "Anggaran program menurut jangka",
+                        [(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon]),
         ]
         scores = range_chart("nilai-evaluasi", "Nilai akhir evaluasi per putaran",
                              "Sebaran nilai akhir (skala 0–5) tiap putaran evaluasi: "
@@ -280,7 +238,9 @@ class Renderer:
                                          for r in d.score_rounds) + ".",
                              [(r.label, r.regions, r.minimum, r.median, r.maximum) for r in d.score_rounds]) \
             if d.score_rounds else None
-        return self._render("national_charts.html.j2", page_url, charts=charts, scores=scores)
+        return self._render("national_charts.html.j2", page_url, charts=charts, scores=scores, d=d,
+                            national=self.site.national,
+                            money_by_horizon=[(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon])
 
     def home_figures(self, page_url: str) -> str:
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
@@ -306,5 +266,20 @@ class Renderer:
     def regions_table(self, page_url: str) -> str:
         regions = self.site.regions
         filters = {"provinces": sorted({r.province for r in regions}), "cohorts": sorted({r.cohort for r in regions}),
-                   "types": sorted({r.type for r in regions})}
+                   "types": sorted({r.type for r in regions}),
+                   "stages": [s for s in STAGE_LABELS if any(r.stage == s for r in regions)]}
         return self._render("regions_table.html.j2", page_url, **self._table_context(regions, filters))
+
+
+def money_chart(chart_id: str, title: str, rows: list[tuple[str, Money]]):
+    """Planned amounts per row, drawn in juta/miliar/triliun; each bar says planned and realised."""
+    divisor, word = money_unit(max((m.planned for _, m in rows), default=0))
+    total = sum((m for _, m in rows), Money())
+    description = (f"Anggaran rencana {rupiah_short(total.planned)} dari {total.with_budget} program; "
+                   f"{total.without_budget} program tanpa anggaran tercatat; realisasi tercatat "
+                   f"{rupiah_short(total.realised)} pada {total.with_realised} program. Per baris: "
+                   + "; ".join(f"{label} {rupiah_short(m.planned)}" for label, m in rows) + ".")
+    labels = [rupiah_short(m.planned) + (f" · realisasi {rupiah_short(m.realised)}" if m.with_realised else "")
+              for _, m in rows]
+    return bar_chart(chart_id, f"{title} (dalam {word} rupiah)", description,
+                     [(label, {"count": m.planned / divisor}) for label, m in rows], ("count",), value_labels=labels)

@@ -53,6 +53,9 @@ class _Checker:
         self.period_and_roadmap()
         self.items()
         self.evaluations()
+        self.indicators()
+        self.accountability_references()
+        self.dates_not_after_as_of()
         self.spreadsheet_formulas(self.data, ())
         return self.problems
 
@@ -61,6 +64,8 @@ class _Checker:
         runs as one in a spreadsheet (CSV injection), so such text is refused."""
         if isinstance(value, dict):
             for key, item in value.items():
+                if key == "number" and len(path) == 2 and path[0] == "feedback":
+                    continue  # a phone number (digits, optional leading +), checked by its pattern
                 self.spreadsheet_formulas(item, (*path, key))
         elif isinstance(value, list):
             for index, item in enumerate(value):
@@ -133,6 +138,8 @@ class _Checker:
                     if key == "sources" and path != ():
                         for i, ref in enumerate(_list(inner)):
                             yield path + (key, i), ref
+                    elif key == "source" and len(path) >= 2 and path[-2] == "actuals":
+                        yield path + (key,), inner
                     else:
                         yield from walk(inner, path + (key,))
             elif isinstance(value, list):
@@ -218,6 +225,85 @@ class _Checker:
             if previous is not None and period < previous:
                 self.add(path, "E-EVALUATION-ORDER", value=period, previous=previous)
             previous = period
+
+
+    def _goals(self) -> Iterator[tuple[Path_, dict[str, Any]]]:
+        for pillar_key, pillar in _dict(self.data.get("pillars")).items():
+            for i, goal in enumerate(_list(_dict(pillar).get("goals"))):
+                yield ("pillars", pillar_key, "goals", i), _dict(goal)
+
+    def indicators(self) -> None:
+        """Measured values: years ascending, one per year, none after the "as of" year."""
+        for path, goal in self._goals():
+            base = path + ("indicator", "actuals")
+            seen: dict[int, int] = {}
+            previous: int | None = None
+            for i, actual in enumerate(_list(_dict(goal.get("indicator")).get("actuals"))):
+                year = _year(_dict(actual).get("year"))
+                if year is None:
+                    continue
+                where = base + (i, "year")
+                if year in seen:
+                    self.add(where, "E-ACTUAL-DUPLICATE", value=year, first_line=seen[year])
+                    continue
+                seen[year] = self.doc.locate(where)[0]
+                if previous is not None and year < previous:
+                    self.add(where, "E-ACTUAL-ORDER", value=year, previous=previous)
+                elif year > self.today.year:
+                    self.add(where, "E-ACTUAL-FUTURE", value=year, current=self.today.year)
+                previous = max(year, previous) if previous is not None else year
+
+    def accountability_references(self) -> None:
+        """Ids that the RPJMD, risk and strategy fields refer to must exist."""
+        missions: dict[str, int] = {}
+        for i, mission in enumerate(_list(_dict(self.data.get("rpjmd")).get("missions"))):
+            mission_id = _str(_dict(mission).get("id"))
+            if mission_id is None:
+                continue
+            where = ("rpjmd", "missions", i, "id")
+            if mission_id in missions:
+                self.add(where, "E-ID-DUPLICATE", value=mission_id, first_line=missions[mission_id])
+            else:
+                missions[mission_id] = self.doc.locate(where)[0]
+        program_ids: set[str] = set()
+        for _, kind, path, item in self._pillar_items():
+            if kind == "strategy":
+                for j, ref in enumerate(_list(item.get("rpjmd"))):
+                    if isinstance(ref, str) and ref not in missions:
+                        self.add(path + ("rpjmd", j), "E-MISSION-UNKNOWN", value=ref)
+            elif kind == "program" and _str(item.get("id")) is not None:
+                program_ids.add(item["id"])
+        risks: dict[str, int] = {}
+        for i, risk in enumerate(_list(self.data.get("risks"))):
+            risk = _dict(risk)
+            risk_id = _str(risk.get("id"))
+            if risk_id is not None:
+                if risk_id in risks:
+                    self.add(("risks", i, "id"), "E-ID-DUPLICATE", value=risk_id, first_line=risks[risk_id])
+                else:
+                    risks[risk_id] = self.doc.locate(("risks", i, "id"))[0]
+            for j, ref in enumerate(_list(risk.get("programs"))):
+                if isinstance(ref, str) and ref not in program_ids:
+                    self.add(("risks", i, "programs", j), "E-PROGRAM-UNKNOWN", value=ref)
+
+    def dates_not_after_as_of(self) -> None:
+        """Dates that record something that already happened cannot lie in the future."""
+        paths: list[Path_] = [("stage_date",)]
+        for _, kind, path, item in self._pillar_items():
+            if kind == "program":
+                paths.append(path + ("budget", "realised_date"))
+        for path in paths:
+            value: Any = self.data
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else (
+                    value[part] if isinstance(value, list) and isinstance(part, int) and part < len(value) else None)
+            if isinstance(value, str) and len(value) == 10:
+                try:
+                    day = dt.date.fromisoformat(value)
+                except ValueError:
+                    continue  # the schema reports it
+                if day > self.today:
+                    self.add(path, "E-DATE-FUTURE", value=value, current=self.today.isoformat())
 
 
 def check_rules(doc: Document, file: str, stem: str, reference: Reference, today: dt.date) -> list[Problem]:

@@ -40,6 +40,11 @@ PATTERN_HINTS = {
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": ("tanggal TTTT-BB-HH, mis. 2021-05-27", "a date YYYY-MM-DD, e.g. 2021-05-27"),
     "^[0-9]{4}-[12]$": ("tahun-tahap, mis. 2021-1 atau 2021-2", "year-round, e.g. 2021-1 or 2021-2"),
     "^https?://[^\\s<>\"]+$": ("alamat web yang diawali http:// atau https://", "a web address starting with http:// or https://"),
+    "^https://[^\\s<>\"'`\\\\]+$": ("alamat web yang diawali https://", "a web address starting with https://"),
+    "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$": ("alamat surel, mis. smartcity@pekalongankota.go.id",
+                                                       "an e-mail address, e.g. smartcity@pekalongankota.go.id"),
+    "^\\+?[0-9]{6,15}$": ("nomor telepon: angka saja, boleh diawali +, dalam tanda kutip, mis. \"+6281234567890\"",
+                          "a phone number: digits only, optionally starting with +, in quotes, e.g. \"+6281234567890\""),
     "^[a-z_]+$": ("huruf kecil dan garis bawah, mis. city_appearance", "lowercase letters and underscores, e.g. city_appearance"),
 }
 

@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .asof import as_of_date
 from .aggregate import NationalFigures, RegionFigures, national_figures, region_figures
 from .history import Commit, file_histories
 from .loader import REGIONS_DIR, load_regions
 from .model import Region
+from .national import RegionRank, rankings, ranks_by_region
 from .reference import Reference, load_reference
 
 
@@ -19,16 +21,17 @@ class Settings:
     regions_dir: Path = REGIONS_DIR
     include_drafts: bool = False   # preview: drafts are built, with a banner
     only: str | None = None        # preview of one region
+    as_of: dt.date = field(default_factory=as_of_date)  # the day the data is compiled
 
     @classmethod
     def from_environment(cls, base: Path | None = None) -> "Settings":
-        """`SMARTCITY_REGIONS_DIR`, `SMARTCITY_DRAFTS=1` and `SMARTCITY_ONLY=<id>`."""
+        """`SMARTCITY_REGIONS_DIR`, `SMARTCITY_DRAFTS=1`, `SMARTCITY_ONLY=<id>` and `SOURCE_DATE_EPOCH`."""
         directory = os.environ.get("SMARTCITY_REGIONS_DIR")
         path = Path(directory) if directory else REGIONS_DIR
         if base is not None and not path.is_absolute():
             path = base / path
         return cls(path, os.environ.get("SMARTCITY_DRAFTS", "") in ("1", "true", "yes"),
-                   os.environ.get("SMARTCITY_ONLY") or None)
+                   os.environ.get("SMARTCITY_ONLY") or None, as_of_date())
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class SiteData:
     national: NationalFigures | None = None
     repository: Repository = field(default_factory=Repository)
     histories: dict[str, tuple[Commit, ...]] = field(default_factory=dict)  # by region id
+    ranks: dict[str, dict[str, RegionRank]] = field(default_factory=dict)  # region id → period → rank
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
@@ -81,8 +85,9 @@ class SiteData:
 def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
     """Load and validate every region once. Raises `InvalidData` on any problem."""
     reference = load_reference()
-    regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only)
+    regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
     by_file = file_histories(settings.regions_dir)
     histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
-    return SiteData(settings, reference, regions, {r.id: region_figures(r) for r in regions},
-                    national_figures(regions), repository or Repository(), histories)
+    figures = {r.id: region_figures(r, settings.as_of) for r in regions}
+    return SiteData(settings, reference, regions, figures, national_figures(regions, figures),
+                    repository or Repository(), histories, ranks_by_region(rankings(regions)))
