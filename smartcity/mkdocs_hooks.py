@@ -60,7 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             src = region_src(region.id, page.slug)
             build.region_pages[src] = (region.id, page.slug)
             files.append(File.generated(config, src, content=region_page_source(region, page)))
-    for page in national_pages(site.reference):
+    periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
+    for page in national_pages(site.reference, periods):
         build.national_pages[page.src] = page
         files.append(File.generated(config, page.src, content=generated_page_source(page.title)))
     # The region file schema, published at a stable address for editors' tools.

@@ -68,8 +68,8 @@ class NationalPage:
     """A generated page across regions: a province, a pillar or one element of a pillar."""
     src: str
     title: str
-    kind: str                 # "province" | "pillar" | "element"
-    keys: tuple[str, ...]     # (province code,) | (pillar,) | (pillar, element)
+    kind: str                 # "province" | "pillar" | "element" | "ranking"
+    keys: tuple[str, ...]     # (province code,) | (pillar,) | (pillar, element) | (evaluation period,)
 
 
 def province_src(code: str) -> str:
@@ -84,15 +84,22 @@ def element_src(pillar: str, element: str) -> str:
     return f"pilar/{pillar}/{element}.md"
 
 
-def national_pages(reference: Reference) -> tuple[NationalPage, ...]:
+def ranking_src(period: str) -> str:
+    return f"peringkat/{period}.md"
+
+
+def national_pages(reference: Reference, periods: tuple[str, ...] = ()) -> tuple[NationalPage, ...]:
     """Every province of the official list, every pillar and every element: the
-    addresses stay the same whichever regions are published."""
+    addresses stay the same whichever regions are published. One ranking page per
+    evaluation period that has scores."""
     pages = [NationalPage(province_src(p.code), f"Provinsi {p.name}", "province", (p.code,))
              for p in reference.provinces]
     for pillar in reference.pillars:
         pages.append(NationalPage(pillar_src(pillar.key), pillar.label, "pillar", (pillar.key,)))
         pages.extend(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
                                   (pillar.key, e.key)) for e in pillar.elements)
+    pages.extend(NationalPage(ranking_src(period), f"Peringkat evaluasi {period}", "ranking", (period,))
+                 for period in periods)
     return tuple(pages)
 
 

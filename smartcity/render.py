@@ -24,8 +24,8 @@ from .indicators import ASSESSMENTS, assess
 from .messages import CATALOGUE, EXAMPLES, render_message
 from .model import STATUSES, Region
 from .national import (comparison_rows, distributions, latest_score, pillar_views, province_views, rankings)
-from .pages import (NationalPage, RegionPage, element_src, pillar_src, province_src, region_pages, region_src,
-                    relative_url, url_of)
+from .pages import (NationalPage, RegionPage, element_src, pillar_src, province_src, ranking_src, region_pages,
+                    region_src, relative_url, url_of)
 from .schema import SCHEMA_PATH
 from .schema_doc import schema_fields
 from .sitedata import SiteData
@@ -45,6 +45,7 @@ def environment() -> Environment:
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
                        HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
                        sources_list=sources_list, latest_score=latest_score, province_src=province_src,
+                       ranking_src=ranking_src,
                        pillar_src=pillar_src, element_src=element_src)
     return env
 
@@ -148,6 +149,9 @@ class Renderer:
         if page.kind == "province":
             view = self.provinces[page.keys[0]]
             return self._render("province_page.html.j2", page_url, view=view, **self._table_context(view.regions))
+        if page.kind == "ranking":
+            ranking = next(r for r in self.rankings if r.period == page.keys[0])
+            return self._render("ranking_round.html.j2", page_url, round=ranking, rankings=self.rankings)
         pillar = self.pillar_views[page.keys[0]]
         if page.kind == "pillar":
             filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements],

@@ -73,7 +73,7 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
                     "id": f"{pillar.key[:3]}-{s + 1}-{p + 1}", "title": text.title(),
                     "description": text.paragraph(1, 3), "agency": rng.choice(AGENCIES), "horizon": horizon,
                     "start": p_start, "end": p_end,
-                    "budget": {"amount": rng.randint(5, 500) * 10_000_000, "currency": "IDR", "source": "APBD"},
+                    "budget": _budget(rng, p_start),
                     "status": status, "example": True}
                 notes = rng.randint(0, 3)
                 if notes:
@@ -85,11 +85,10 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
                         for i in range(notes)]
                 programs.append(program)
             strategies.append({"id": f"{pillar.key[:3]}-{s + 1}", "title": text.title(4, 9), "element": element,
-                               "description": text.paragraph(1, 2), "programs": programs, "example": True})
-        goals = [{"text": text.sentence(), "indicator": {
-            "name": text.title(2, 5), "unit": rng.choice(("%", "unit", "orang", "layanan")),
-            "baseline": rng.randint(0, 60), "target": rng.randint(61, 100), "year": end}, "example": True}
-            for _ in range(rng.randint(1, 3))]
+                               "description": text.paragraph(1, 2), "programs": programs, "example": True,
+                               "rpjmd": sorted(rng.sample(MISSION_IDS, rng.randint(0, 2)))})
+        goals = [{"text": text.sentence(), "indicator": _indicator(rng, text, start, end), "example": True}
+                 for _ in range(rng.randint(1, 3))]
         quick_wins = [{"id": f"qw-{pillar.key[:3]}-{i + 1}", "title": text.title(3, 8),
                        "element": rng.choice(pillar.elements).key, "agency": rng.choice(AGENCIES),
                        "year": rng.randint(start, min(end, 2026)),
@@ -98,6 +97,7 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
                       for i in range(quick_win_pillars.count(pillar.key))]
         pillars[pillar.key] = {"summary": text.paragraph(), "goals": goals, "strategies": strategies,
                                "quick_wins": quick_wins}
+    stage = rng.choices(("seleksi", "bimtek", "masterplan", "implementasi", "evaluasi"), (1, 2, 2, 5, 6))[0]
     rounds = rng.randint(2, 6)
     first_year = max(2021, start)
     periods = [f"{first_year + i // 2}-{i % 2 + 1}" for i in range(rounds)]
@@ -112,7 +112,7 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
         "schema": 1, "id": slugify(official.name), "code": official.code, "name": official.name,
         "type": official.type, "province": official.province.name, "cohort": rng.randint(2017, 2024),
         "status": "published", "sample": True, "period": {"start": start, "end": end},
-        "updated": "2026-06-30", "summary": text.paragraph(), "vision": text.sentence(),
+        "updated": rng.choice(UPDATED_DATES), "summary": text.paragraph(), "vision": text.sentence(),
         "missions": [{"text": text.sentence(), "example": True} for _ in range(rng.randint(3, 6))],
         "organization": {"head": f"Kepala daerah {official.name}", "lead_agency": f"Bappeda {official.name}",
                          "council": f"Dewan Smart City {official.name}", "team": f"Tim Pelaksana {official.name}",
@@ -123,7 +123,48 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
         "readiness": {k: {"text": text.paragraph(1, 3), "example": True}
                       for k in ("structure", "infrastructure", "superstructure")},
         "roadmap": roadmap, "pillars": pillars, "evaluations": evaluations,
+        "stage": stage, "stage_date": f"{rng.randint(max(2018, start - 1), LAST_YEAR)}-{rng.randint(1, 12):02d}-15",
+        "rpjmd": {"title": f"RPJMD {official.name} {start}–{start + 5}", "period": {"start": start, "end": start + 5},
+                  "missions": [{"id": m, "text": text.sentence()} for m in MISSION_IDS], "example": True},
+        "risks": _risks(rng, text, pillars),
+        "feedback": [{"channel": "lapor", "url": "https://www.lapor.go.id/"},
+                     {"channel": "email", "address": f"smartcity@{slugify(official.name)}.go.id.invalid"}],
     }
+
+
+LAST_YEAR = 2025      # measured values and dated events lie before the "as of" year of any build from 2026 on
+UPDATED_DATES = ("2026-06-30", "2026-03-31", "2025-12-15", "2025-06-30", "2024-11-30", "2023-12-31")
+MISSION_IDS = ["misi-1", "misi-2", "misi-3", "misi-4"]
+
+
+def _budget(rng: random.Random, start_year: int) -> dict[str, Any]:
+    budget: dict[str, Any] = {"amount": rng.randint(5, 500) * 10_000_000, "currency": "IDR", "source": "APBD"}
+    if start_year <= LAST_YEAR and rng.random() < 0.5:
+        budget["realised"] = int(round(budget["amount"] * rng.uniform(0.1, 1.15), -6))
+        budget["realised_date"] = f"{min(LAST_YEAR, start_year + 1)}-12-31"
+    return budget
+
+
+def _indicator(rng: random.Random, text: _Text, start: int, end: int) -> dict[str, Any]:
+    baseline, target = rng.randint(0, 60), rng.randint(61, 100)
+    indicator: dict[str, Any] = {"name": text.title(2, 5), "unit": rng.choice(("%", "unit", "orang", "layanan")),
+                                 "baseline": baseline, "baseline_year": start, "target": target, "year": end}
+    years = list(range(start + 1, min(end, LAST_YEAR) + 1))
+    measured = sorted(rng.sample(years, min(len(years), rng.randint(0, 3))))
+    if measured:
+        indicator["actuals"] = [{"year": y, "value": round(baseline + (target - baseline) * rng.uniform(0.1, 1.1))}
+                                for y in measured]
+    return indicator
+
+
+def _risks(rng: random.Random, text: _Text, pillars: dict[str, Any]) -> list[dict[str, Any]]:
+    program_ids = [p["id"] for pillar in pillars.values() for s in pillar["strategies"] for p in s["programs"]]
+    levels = ("low", "medium", "high")
+    return [{"id": f"risiko-{i + 1}", "title": text.title(3, 6), "pillar": rng.choice(list(pillars)),
+             "likelihood": rng.choice(levels), "impact": rng.choice(levels), "mitigation": text.sentence(),
+             "owner": rng.choice(AGENCIES), "status": rng.choice(("open", "open", "mitigated", "closed")),
+             "programs": sorted(rng.sample(program_ids, rng.randint(0, 2))), "example": True}
+            for i in range(rng.randint(2, 6))]
 
 
 def write_national(out: Path, count: int | None = None, seed: int = 1) -> list[Path]:

@@ -15,6 +15,10 @@ sys.path.insert(0, str(ROOT))
 # Builds and validators started by the tests keep their check cache apart from the
 # developer's, fresh for every session.
 os.environ.setdefault("SMARTCITY_CACHE_DIR", tempfile.mkdtemp(prefix="smartcity-test-cache-"))
+# "Today" of every build and check in the tests: a fixed day (the reproducible-builds
+# convention), so that overdue work and data age do not change with the calendar.
+AS_OF_EPOCH = 1795478400  # 2026-11-24 00:00 UTC
+os.environ["SOURCE_DATE_EPOCH"] = str(AS_OF_EPOCH)
 PYTHON = sys.executable
 # The console script, as the README runs it (not `python -m`, which would put the
 # working directory on sys.path and hide import problems).

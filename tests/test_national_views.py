@@ -9,6 +9,7 @@ regions and, in test_national.py, on the 514-region set.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import posixpath
 from collections import Counter
@@ -16,12 +17,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run
+from accountability import check_accountability, done_of_active, done_of_total
+from conftest import AS_OF_EPOCH, ROOT, run
 from smartcity.loader import load_regions
 from smartcity.model import Region
 from smartcity.reference import load_reference
 
 REFERENCE = load_reference()
+AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.timezone.utc).date()
 
 
 def published(regions_dir: Path) -> list[Region]:
@@ -37,19 +40,28 @@ def figures(page: BeautifulSoup) -> list[str]:
     return [f.select_one(".sc-figure__value").get_text(strip=True) for f in page.select(".sc-figure")]
 
 
+def rows_by_header(table) -> list[dict[str, str]]:
+    """A table's body rows as {column heading: cell text}, row headers included."""
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    return [dict(zip(headers, [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"], recursive=False)],
+                     strict=True))
+            for tr in table.select("tbody tr")]
+
+
 def check_province_pages(site: Path, regions: list[Region]) -> None:
     index_rows = soup(site, "provinsi").select(".sc-provinces tbody tr")
     assert len(index_rows) == len(REFERENCE.provinces) == 38
     official = Counter(r.province.code for r in REFERENCE.regions)
-    for province, row in zip(REFERENCE.provinces, index_rows):
+    index = rows_by_header(soup(site, "provinsi").select_one(".sc-provinces"))
+    for province, row in zip(REFERENCE.provinces, index, strict=True):
         members = sorted((r for r in regions if r.province_code == province.code), key=lambda r: r.name)
-        cells = [td.get_text(strip=True) for td in row.select("td")]
-        assert cells == [province.code, str(len(members)), str(official[province.code]),
-                         str(official[province.code] - len(members))], province
+        assert [row["Kode"], row["Diterbitkan"], row["Kabupaten/kota resmi"], row["Belum ada"]] == \
+            [province.code, str(len(members)), str(official[province.code]),
+             str(official[province.code] - len(members))], province
         page = soup(site, f"provinsi/{province.code}")
         assert page.select_one("article h1").get_text(strip=True) == f"Provinsi {province.name}"
-        assert figures(page) == [str(len(members)), str(official[province.code]),
-                                 str(official[province.code] - len(members))]
+        assert figures(page)[:3] == [str(len(members)), str(official[province.code]),
+                                     str(official[province.code] - len(members))]
         names = [tr.th.get_text(" ", strip=True).split(" data contoh")[0]
                  for tr in page.select(".sc-regions-table tbody tr")]
         assert names == [r.name for r in members]
@@ -96,12 +108,13 @@ def check_compare_page(site: Path, regions: list[Region]) -> None:
     rows = page.select("[data-sc-compare] tbody tr")
     by_id = {r.id: r for r in regions}
     assert sorted(row["data-region"] for row in rows) == sorted(by_id)
-    for row in rows:
+    for row, cells in zip(rows, rows_by_header(page.select_one("[data-sc-compare]")), strict=True):
         region = by_id[row["data-region"]]
-        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
-        assert cells[6].startswith(f"{len(region.programs)} program · {len(region.quick_wins)} QW")
-        for pillar, cell in zip(region.pillars, cells[7:]):
-            assert cell.startswith(f"{len(pillar.programs)} program · {len(pillar.quick_wins)} QW")
+        assert cells["Program selesai"].startswith(done_of_active(region.programs))
+        assert cells["Quick win selesai"] == done_of_total(region.quick_wins)
+        for pillar in region.pillars:
+            expected = f"{done_of_active(pillar.programs)} program" if pillar.programs else "belum ada program"
+            assert cells[REFERENCE.pillar(pillar.key).label] == f"{expected} · {done_of_total(pillar.quick_wins)} QW"
 
 
 def chart_table(page: BeautifulSoup, chart_id: str) -> dict[str, list[str]]:
@@ -127,14 +140,13 @@ def check_statistics(site: Path, regions: list[Region]) -> None:
 
 
 def check_regions_index(site: Path, regions: list[Region]) -> None:
-    rows = soup(site, "wilayah").select(".sc-regions-table tbody tr")
+    table = soup(site, "wilayah").select_one(".sc-regions-table")
     by_name = {r.name: r for r in regions}
-    for row in rows:
+    for row, cells in zip(table.select("tbody tr"), rows_by_header(table), strict=True):
         region = by_name[row.th.a.get_text()]
         scored = [e for e in region.evaluations if e.scores and e.scores.final is not None]
-        cell = row.select("td")[7]
         expected = f"{scored[-1].scores.final:.2f}".replace(".", ",") if scored else "–"
-        assert cell.get_text(" ", strip=True).split(" ")[0] == expected, region.name
+        assert cells["Nilai terakhir"].split(" ")[0] == expected, region.name
 
 
 # --- open data ------------------------------------------------------------------------------
@@ -173,7 +185,7 @@ def check_open_data(site: Path, regions: list[Region]) -> None:
         assert len(record["evaluations"]) == len(region.evaluations)
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
-    assert set(resources) == {"wilayah", "program", "quick-win", "indikator", "evaluasi"}
+    assert set(resources) == {"wilayah", "program", "quick-win", "indikator", "indikator-capaian", "evaluasi"}
     tables = {name: read_table(site, resource) for name, resource in resources.items()}
     for rows in tables.values():
         names = {(row["region_code"], row["region_name"]) for row in rows}
@@ -223,7 +235,9 @@ def frictionless_validate(site: Path) -> None:
     assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
 
 
-def check_everything(site: Path, regions: list[Region], element_pages: int = 6) -> None:
+def check_everything(site: Path, regions: list[Region], element_pages: int = 6,
+                     region_pages: int | None = None) -> None:
+    check_accountability(site, regions, AS_OF, region_pages)
     check_province_pages(site, regions)
     check_pillar_pages(site, regions, element_pages)
     check_compare_page(site, regions)
@@ -241,14 +255,15 @@ def test_sample_data_package_is_valid(sample_site: Path) -> None:
 
 
 def test_latest_score_and_pillar_chart_of_a_region(sample_site: Path) -> None:
-    row = next(tr for tr in soup(sample_site, "wilayah").select(".sc-regions-table tbody tr")
-               if tr.th.a.get_text() == "Kota Pekalongan")
-    assert row.select("td")[7].get_text(" ", strip=True) == "3,50 (2021 Tahap II)"
+    row = next(r for r in rows_by_header(soup(sample_site, "wilayah").select_one(".sc-regions-table"))
+               if r["Wilayah"].startswith("Kota Pekalongan"))
+    assert row["Nilai terakhir"] == "3,50 (2021 Tahap II)"
     overview = soup(sample_site, "wilayah/kota-pekalongan")
     table = chart_table(overview, "kemajuan-pilar")
     region = published(ROOT / "data" / "regions")
     pekalongan = next(r for r in region if r.id == "kota-pekalongan")
     for pillar in REFERENCE.pillars:
         plan = pekalongan.pillar(pillar.key)
-        assert table[pillar.label][-1] == str(len(plan.programs) + len(plan.quick_wins))
-    assert overview.select_one("#kemajuan-pilar svg title").get_text() == "Kemajuan per pilar: Kota Pekalongan"
+        assert table[pillar.label][-1] == str(len(plan.programs))  # programmes only: quick wins apart
+    assert overview.select_one("#kemajuan-pilar svg title").get_text() == \
+        "Program per pilar menurut status: Kota Pekalongan"

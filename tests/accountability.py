@@ -1,0 +1,257 @@
+"""The accountability figures of a built site (overdue programmes, money, data age,
+measured indicators, ranking, stage, coverage), recomputed here from the regions
+with plain comprehensions and the rules as the site states them in words, not
+through smartcity.aggregate / indicators / national. Used on the sample site and
+on the 514-region site."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from smartcity.model import Program, Region
+from smartcity.reference import load_reference
+
+REFERENCE = load_reference()
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def rows_by_header(table) -> list[dict[str, str]]:
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    return [dict(zip(headers, [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"], recursive=False)],
+                     strict=True))
+            for tr in table.select("tbody tr")]
+
+
+# --- the rules, as stated on the site ----------------------------------------------------------
+
+def overdue(program: Program, region: Region, as_of: dt.date) -> bool:
+    """End year (or the horizon's last year) before the "as of" year, not done and not cancelled."""
+    end = program.end if program.end is not None else (
+        region.roadmap[program.horizon].end if program.horizon in region.roadmap else None)
+    return end is not None and end < as_of.year and program.status not in ("done", "cancelled")
+
+
+def stale(region: Region, as_of: dt.date) -> bool:
+    return region.updated is None or (as_of - region.updated).days > 365
+
+
+def done_of_active(programs) -> str:
+    active = [p for p in programs if p.status != "cancelled"]
+    return f"{sum(1 for p in active if p.status == 'done')}/{len(active)}"
+
+
+def done_of_total(items) -> str:
+    return f"{sum(1 for i in items if i.status == 'done')}/{len(items)}"
+
+
+def rupiah(amount: float) -> str:
+    return "Rp " + f"{round(amount):,}".replace(",", ".")
+
+
+def planned(programs) -> float:
+    return sum(p.budget.amount for p in programs if p.budget)
+
+
+def realised(programs) -> float:
+    return sum(p.budget.realised for p in programs if p.budget and p.budget.realised is not None)
+
+
+def assessment(indicator, region: Region) -> str:
+    """baseline → target on a straight line; the latest measured value against it."""
+    if not indicator.actuals:
+        return "no_data"
+    latest = indicator.actuals[-1]
+    base, target, year = indicator.baseline, indicator.target, indicator.year
+    base_year = indicator.baseline_year or region.period.start
+    if target is not None:
+        rising = base is None or target >= base
+        if (rising and latest.value >= target) or (not rising and latest.value <= target):
+            return "achieved"
+    if base is None or target is None or year is None or year <= base_year:
+        return "not_assessable"
+    share = min(1, max(0, (latest.year - base_year) / (year - base_year)))
+    expected = base + (target - base) * share
+    ahead = latest.value >= expected - 1e-9 if target >= base else latest.value <= expected + 1e-9
+    return "on_track" if ahead else "behind"
+
+
+def ranks(regions: list[Region]) -> dict[str, list[tuple[int, str, float]]]:
+    """period → [(rank, region name, final)], competition ranking (1, 2, 2, 4)."""
+    out: dict[str, list[tuple[int, str, float]]] = {}
+    periods = {e.period for r in regions for e in r.evaluations if e.scores and e.scores.final is not None}
+    for period in periods:
+        scored = sorted(((e.scores.final, r.name) for r in regions for e in r.evaluations
+                         if e.period == period and e.scores and e.scores.final is not None),
+                        key=lambda fs: (-fs[0], fs[1]))
+        out[period] = [(1 + sum(1 for f, _ in scored if f > final), name, final) for final, name in scored]
+    return out
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+def check_regions_index(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    table = soup(site, "wilayah").select_one(".sc-regions-table")
+    by_name = {r.name: r for r in regions}
+    rows = table.select("tbody tr")
+    for row, cells in zip(rows, rows_by_header(table), strict=True):
+        region = by_name[row.th.a.get_text()]
+        assert cells["Program"] == str(len(region.programs))
+        active = [p for p in region.programs if p.status != "cancelled"]
+        share = f"{round(100 * sum(1 for p in active if p.status == 'done') / len(active))}%" if active \
+            else "semua program dibatalkan" if region.programs else "belum ada program"
+        assert share in cells["Program selesai"], (region.name, cells["Program selesai"])
+        assert cells["Lewat tenggat"] == str(sum(1 for p in region.programs if overdue(p, region, as_of)))
+        assert cells["Quick win selesai"] == done_of_total(region.quick_wins)
+        assert ("usang" in cells["Data per"]) == stale(region, as_of)
+        assert row["data-age"] == ("stale" if stale(region, as_of) else "fresh")
+        assert row["data-stage"] == (region.stage or "-")
+        money_cell = row.find_all(["th", "td"], recursive=False)[list(cells).index("Anggaran rencana")]
+        assert float(money_cell["data-sort"]) == planned(region.programs)
+
+
+def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    """Overview figures, stale notice, pillar cards, overdue badges and indicator judgements."""
+    for region in regions:
+        page = soup(site, f"wilayah/{region.id}")
+        values = [v.get_text(strip=True) for v in page.select(".sc-figures .sc-figure__value")]
+        active = [p for p in region.programs if p.status != "cancelled"]
+        assert values[0] == f"{sum(1 for p in active if p.status == 'done')} dari {len(active)}"
+        assert values[1] == str(sum(1 for p in region.programs if overdue(p, region, as_of)))
+        assert values[2] == done_of_total(region.quick_wins).replace("/", " dari ")
+        assert (page.select_one(".sc-banner--stale") is not None) == stale(region, as_of), region.id
+        assert "Data per" in page.select_one(".sc-page-meta").get_text()
+        for card, plan in zip(page.select("#pilar ~ .sc-cards .sc-card"), region.pillars, strict=True):
+            assert ("belum ada program" in card.get_text()) == (not plan.programs)
+            all_cancelled = bool(plan.programs) and all(p.status == "cancelled" for p in plan.programs)
+            assert ("semua program dibatalkan" in card.get_text()) == all_cancelled
+            assert "100%" not in card.get_text() or plan.programs
+        for plan in region.pillars:
+            pillar_page = soup(site, f"wilayah/{region.id}/{plan.key}")
+            flagged = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+                       if tr.select_one(".sc-overdue")}
+            assert flagged == {p.id for p in plan.programs if overdue(p, region, as_of)}, (region.id, plan.key)
+            judged = [span["class"][1].removeprefix("sc-assess--") for span in pillar_page.select(".sc-goals .sc-assess")]
+            assert judged == [assessment(g.indicator, region) for g in plan.goals if g.indicator], (region.id, plan.key)
+            over = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+                    if tr.select_one(".sc-over-budget")}
+            assert over == {p.id for p in plan.programs if p.budget and p.budget.realised is not None
+                            and p.budget.realised > p.budget.amount}
+        roadmap = soup(site, f"wilayah/{region.id}/peta-jalan")
+        if region.programs:
+            rows = {r["Jangka"]: r for r in rows_by_header(roadmap.select_one(".sc-money"))}
+            assert rows["Semua jangka"]["Anggaran rencana"] == rupiah(planned(region.programs))
+            for horizon, label in (("short", "Jangka pendek"), ("medium", "Jangka menengah"), ("long", "Jangka panjang")):
+                mine = [p for p in region.programs if p.horizon == horizon]
+                assert rows[label]["Anggaran rencana"] == rupiah(planned(mine))
+                assert rows[label]["Tanpa anggaran"] == str(sum(1 for p in mine if not p.budget))
+
+
+def check_provinces(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    index = rows_by_header(soup(site, "provinsi").select_one(".sc-provinces"))
+    for province, row in zip(REFERENCE.provinces, index, strict=True):
+        members = [r for r in regions if r.province_code == province.code]
+        if not members:
+            assert row["Lewat tenggat"] == "–"
+            continue
+        programs = [p for r in members for p in r.programs]
+        assert row["Program selesai"] == done_of_active(programs)
+        assert row["Lewat tenggat"] == str(sum(1 for r in members for p in r.programs if overdue(p, r, as_of)))
+        assert row["Quick win selesai"] == done_of_total([q for r in members for q in r.quick_wins])
+    # the tile map: one linked tile per province, coloured by coverage
+    tiles = soup(site, "provinsi").select(".sc-tilemap svg a")
+    assert len(tiles) == 38
+    official = Counter(r.province.code for r in REFERENCE.regions)
+    published = Counter(r.province_code for r in regions)
+    for tile, province in zip(tiles, REFERENCE.provinces, strict=True):
+        share = published[province.code] / official[province.code]
+        expected = "0" if share == 0 else "1" if share <= .25 else "2" if share <= .5 else "3" if share <= .75 else "4"
+        assert f"sc-tile--{expected}" in tile.rect["class"], province.name
+        assert province.name in tile.title.get_text()
+
+
+def check_statistics(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    page = soup(site, "statistik")
+
+    def chart(chart_id: str) -> dict[str, list[str]]:
+        return {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.select("td")]
+                for tr in page.select(f"#{chart_id} .sc-chart__data tbody tr")}
+    for pillar in REFERENCE.pillars:
+        assert chart("program-lewat-tenggat")[pillar.label] == \
+            [str(sum(1 for r in regions for p in r.pillar(pillar.key).programs if overdue(p, r, as_of)))]
+    labels = {"seleksi": "Seleksi", "bimtek": "Bimtek", "masterplan": "Masterplan selesai",
+              "implementasi": "Implementasi", "evaluasi": "Evaluasi", None: "Belum diisi"}
+    assert {k: int(v[0]) for k, v in chart("wilayah-tahap").items()} == \
+        {labels[stage]: n for stage, n in Counter(r.stage for r in regions).items()}
+    tables = page.select(".sc-money")
+    by_pillar = {row["Pilar"]: row for row in rows_by_header(tables[0])}
+    for pillar in REFERENCE.pillars:
+        programs = [p for r in regions for p in r.pillar(pillar.key).programs]
+        assert by_pillar[pillar.label]["Anggaran rencana"] == rupiah(planned(programs))
+        assert by_pillar[pillar.label]["Tanpa anggaran"] == str(sum(1 for p in programs if not p.budget))
+
+
+def check_ranking(site: Path, regions: list[Region]) -> None:
+    expected = ranks(regions)
+    for period, entries in expected.items():
+        page = soup(site, f"peringkat/{period}")
+        rows = rows_by_header(page.select_one(".sc-ranking-table"))
+        assert [(int(r["Peringkat"]), r["Wilayah"].removesuffix(" contoh"), r["Nilai akhir"]) for r in rows] == \
+            [(rank, name, f"{final:.2f}".replace(".", ",")) for rank, name, final in entries], period
+    by_name = {r.name: r for r in regions}
+    for region in list(regions)[:25]:
+        text = " ".join(soup(site, f"wilayah/{region.id}/evaluasi").get_text(" ").split())
+        for period, entries in expected.items():
+            mine = [rank for rank, name, _ in entries if name == region.name]
+            if mine:
+                assert f"Peringkat {mine[0]} dari {len(entries)} pada {period}" in text, (region.id, period)
+    assert by_name
+
+
+def check_open_data(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    def table(name: str) -> list[dict[str, str]]:
+        with (site / "data" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+    by_code = {r.code: r for r in regions}
+    for row in table("wilayah"):
+        region = by_code[row["region_code"]]
+        assert int(row["programs_done"]) == sum(1 for p in region.programs if p.status == "done")
+        assert int(row["programs_overdue"]) == sum(1 for p in region.programs if overdue(p, region, as_of))
+        assert int(row["quick_wins_done"]) == sum(1 for q in region.quick_wins if q.status == "done")
+        assert float(row["budget_planned"]) == planned(region.programs)
+        assert float(row["budget_realised"]) == realised(region.programs)
+        assert int(row["programs_without_budget"]) == sum(1 for p in region.programs if not p.budget)
+        assert (row["stale"] == "true") == stale(region, as_of)
+        assert row["stage"] == (region.stage or "")
+    programs = {(row["region_code"], row["program_id"]): row for row in table("program")}
+    for region in regions:
+        for p in region.programs:
+            assert (programs[(region.code, p.id)]["overdue"] == "true") == overdue(p, region, as_of)
+    actuals = [(row["region_code"], row["pillar"], int(row["goal_number"]), int(row["year"]), float(row["value"]))
+               for row in table("indikator-capaian")]
+    assert actuals == [(r.code, plan.key, n, m.year, float(m.value)) for r in sorted(regions, key=lambda r: r.code)
+                       for plan in r.pillars for n, g in enumerate(plan.goals, start=1) if g.indicator
+                       for m in g.indicator.actuals]
+    judged = [row["assessment"] for row in table("indikator") if row["indicator"]]
+    assert judged == [assessment(g.indicator, r) for r in sorted(regions, key=lambda r: r.code)
+                      for plan in r.pillars for g in plan.goals if g.indicator]
+
+
+def check_accountability(site: Path, regions: list[Region], as_of: dt.date, region_pages: int | None = None) -> None:
+    check_regions_index(site, regions, as_of)
+    check_region_pages(site, regions[:region_pages] if region_pages else regions, as_of)
+    check_provinces(site, regions, as_of)
+    check_statistics(site, regions, as_of)
+    check_ranking(site, regions)
+    check_open_data(site, regions, as_of)
+    footer = soup(site, "").select_one(".md-copyright").get_text(" ", strip=True)
+    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember")
+    assert f"Data dihimpun {as_of.day} {months[as_of.month - 1]} {as_of.year}" in footer
