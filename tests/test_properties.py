@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+from smartcity import export
 from smartcity.aggregate import national_figures, region_figures
 from smartcity.loader import CheckedFile, check_content
 from smartcity.model import region_from_data
-from smartcity.pages import region_pages
+from smartcity.national import rankings, ranks_by_region
+from smartcity.pages import NationalPage, region_pages
 from smartcity.reference import load_reference
 from smartcity.render import Renderer
 from smartcity.schema import is_valid_fast, load_schema, precise_problems
@@ -40,7 +42,9 @@ def render_all(data: dict[str, Any]) -> None:
     official = REFERENCE.regions_by_code[data["code"]]
     region = region_from_data(data, "kota-pekalongan.yml", official.province.code, REFERENCE.pillar_keys)
     regions = (region,)
-    site = SiteData(Settings(), REFERENCE, regions, {region.id: region_figures(region)}, national_figures(regions))
+    figures = {region.id: region_figures(region, TODAY)}
+    site = SiteData(Settings(as_of=TODAY), REFERENCE, regions, figures, national_figures(regions, figures),
+                    ranks=ranks_by_region(rankings(regions)))
     renderer = Renderer(site)
     for page in region_pages(REFERENCE):
         url = f"wilayah/{region.id}/{page.slug + '/' if page.slug else ''}"
@@ -48,6 +52,14 @@ def render_all(data: dict[str, Any]) -> None:
         assert region.name in html
     renderer.home_figures("")
     renderer.regions_table("wilayah/")
+    renderer.compare_regions("bandingkan/")
+    renderer.national_charts("statistik/")
+    renderer.province_index("provinsi/")
+    renderer.ranking_tables("peringkat/")
+    for round_ in renderer.rankings:
+        renderer.national_page(NationalPage(f"peringkat/{round_.period}.md", "", "ranking", (round_.period,)),
+                               f"peringkat/{round_.period}/")
+    export.tables(regions, REFERENCE, figures, site.ranks)
 
 
 def dump(data: Any) -> str:
