@@ -21,7 +21,12 @@ PAGE_TYPES = {
     "provinsi-daftar": "provinsi/", "provinsi": "provinsi/33/", "pilar-daftar": "pilar/",
     "pilar-nasional": "pilar/governance/", "elemen": "pilar/governance/service/",
     "bandingkan": "bandingkan/?wilayah=kota-pekalongan,kabupaten-kendal", "statistik": "statistik/", "data": "data/",
+    "peringkat": "peringkat/", "peringkat-putaran": "peringkat/2021-2/",
+    "pilar-sasaran": "wilayah/kota-pekalongan/governance/",
 }
+# pages with the accountability charts and tables, also checked with axe on a phone
+ACCOUNTABILITY_PAGES = ("beranda", "ringkasan", "pilar-sasaran", "peta-jalan", "evaluasi", "provinsi-daftar",
+                        "statistik", "peringkat", "peringkat-putaran", "bandingkan", "wilayah")
 SCREENS = ARTIFACTS / "screenshots"
 
 
@@ -70,6 +75,53 @@ def test_roadmap_chart_scrolls_inside_its_box_on_a_phone(browser, sample_server)
     for wrap in page.locator(".sc-table-wrap").all():
         assert wrap.evaluate("e => e.getBoundingClientRect().right") <= 360
     context.close()
+
+
+def serious_violations(page) -> list:
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"])
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name", ACCOUNTABILITY_PAGES)
+def test_accountability_pages_are_accessible_on_a_phone(browser, sample_server, name: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(sample_server.url + PAGE_TYPES[name], wait_until="networkidle")
+    assert serious_violations(page) == []
+    context.close()
+
+
+def test_a_citizen_sees_what_is_late_and_what_it_costs(browser, sample_server) -> None:
+    """On a phone: the overview says how many programmes are done and late, that the data is
+    old, and what was budgeted; the late programme is marked on its pillar page."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(sample_server.url + "wilayah/kota-pekalongan/")
+    figures = page.locator(".sc-figures").first.inner_text()
+    assert "1 dari 5" in figures and "program lewat tenggat" in figures and "Rp 250 juta" in figures
+    assert page.locator(".sc-banner--stale").is_visible()
+    assert "Data dihimpun 24 November 2026" in page.locator(".md-copyright").inner_text()
+    page.get_by_role("link", name="Smart Governance").first.click()
+    row = page.locator("#program-gov-1-1")
+    assert row.locator(".sc-overdue").is_visible() and "Berjalan" in row.inner_text()
+    assert page.locator(".sc-goals .sc-assess").inner_text() == "Tertinggal"
+    context.close()
+
+
+def test_tile_map_leads_to_a_province_and_ranking_sorts(browser, sample_server) -> None:
+    page = browser.new_page()
+    page.goto(sample_server.url + "provinsi/")
+    tiles = page.locator(".sc-tilemap svg a")
+    assert tiles.count() == 38
+    page.locator(".sc-tilemap svg a", has=page.locator("title", has_text="Jawa Tengah")).click()
+    page.wait_for_url("**/provinsi/33/")
+    assert page.locator("article h1").inner_text() == "Provinsi Jawa Tengah"
+    page.goto(sample_server.url + "peringkat/2021-2/")
+    page.locator(".sc-ranking-table thead th", has_text="Output").click()
+    page.wait_for_function("document.querySelector('.sc-ranking-table th[aria-sort]') !== null")
+    assert page.locator(".sc-ranking-table tbody tr").count() == 1
+    page.close()
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -166,7 +218,7 @@ def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
     header = page.locator("#sc-regions thead th", has_text="Angkatan")
 
     def cohorts() -> list[int]:
-        return [int(t) for t in page.eval_on_selector_all("#sc-regions tbody tr td:nth-of-type(3)",
+        return [int(t) for t in page.eval_on_selector_all("#sc-regions tbody tr td:nth-of-type(4)",
                                                           "els => els.map(e => e.textContent)")]
     for _ in range(2):  # each click sorts, in the direction the header announces
         before = header.get_attribute("aria-sort")
@@ -183,6 +235,16 @@ def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
     page.select_option("select[name=cohort]", "")
     page.select_option("select[name=type]", "")
     assert len(names()) == 4 and page.inner_text("[data-sc-count]") == "4"
+    # stage and data age (more than 12 months old: every sample region, dated 2018–2024)
+    page.select_option("select[name=stage]", "bimtek")
+    assert sorted(names()) == ["Kabupaten Kendal", "Kabupaten Pekalongan"]
+    page.select_option("select[name=stage]", "")
+    page.select_option("select[name=age]", "fresh")
+    assert names() == [] and page.inner_text("[data-sc-count]") == "0 dari 4"
+    page.select_option("select[name=age]", "stale")
+    assert len(names()) == 4
+    page.locator("#sc-regions thead th", has_text="Data per").click()
+    assert names()[0] in ("Kabupaten Pekalongan", "Kabupaten Pemalang")  # newest or oldest first
     page.close()
 
 
@@ -226,8 +288,12 @@ def test_compare_puts_chosen_regions_side_by_side(browser, sample_server) -> Non
     assert side.locator("thead th").all_inner_texts()[1:] == ["Kota Pekalongan", "Kabupaten Kendal"]
     row = side.locator("tbody tr", has_text="Nilai terakhir")
     assert row.locator("td").all_inner_texts() == ["3,50 (2021 Tahap II)", "–"]
-    everything = side.locator("tbody tr", has_text="Semua pilar").locator("td").all_inner_texts()
-    assert everything[0].startswith("5 program · 6 QW") and everything[1].startswith("3 program · 1 QW")
+    programmes = side.locator("tbody tr", has_text="Program selesai").locator("td").all_inner_texts()
+    assert programmes == ["1/5 (20%)", "1/3 (33%)"]
+    late = side.locator("tbody tr", has_text="Lewat tenggat").locator("td").all_inner_texts()
+    assert late == ["2", "2"]
+    assert side.locator("tbody tr", has_text="Peringkat terakhir").locator("td").all_inner_texts() == \
+        ["1 dari 1 (2021-2)", "–"]
     assert "wilayah=kota-pekalongan%2Ckabupaten-kendal" in page.url or "wilayah=kota-pekalongan,kabupaten-kendal" in page.url
     page.select_option("select[name=region2]", "kabupaten-pemalang")
     assert side.locator("thead th").count() == 4

@@ -130,3 +130,10 @@ def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injectio
     assert "{{ 7*7 }} quick win <script>alert(1)</script>" in quick_wins
     record = json.loads((injection_site / "data" / "regions" / "kota-pekalongan.json").read_text(encoding="utf-8"))
     assert record["pillars"]["governance"]["quick_wins"][0]["title"] == "{{ 7*7 }} quick win <script>alert(1)</script>"
+    assert record["rpjmd"]["title"] == "RPJMD <script>alert(1)</script> {{ 7*7 }}"
+    assert record["risks"][0]["owner"] == "</td><script>alert(1)</script>"
+    assert record["feedback"][1]["number"] == "+6281234567890"  # a phone number, not a formula (pattern-checked)
+    goals = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/governance/index.html").read_text(encoding="utf-8"),
+                          "html.parser").select_one(".sc-goals")
+    spark = goals.select_one("svg.sc-spark")
+    assert spark["aria-label"].startswith('{{ 6*7 }}" onmouseover="alert(1)') and not spark.get("onmouseover")

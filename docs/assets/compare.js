@@ -44,6 +44,9 @@
     }
     var wrap = document.createElement("div");
     wrap.className = "sc-table-wrap";
+    wrap.tabIndex = 0;  // a keyboard user can scroll a wide comparison
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "Tabel perbandingan (dapat digeser)");
     var out = document.createElement("table");
     out.className = "sc-table sc-compare-side";
     out.createCaption().textContent = "Perbandingan " + chosen.length + " wilayah";
