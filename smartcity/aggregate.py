@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .model import HORIZONS, STATUSES, PillarPlan, Program, QuickWin, Region, Strategy
 
@@ -70,18 +70,18 @@ class Money:
     with_budget: int = 0       # of them, with a planned amount
     with_realised: int = 0     # of them, with realised spending stated
     over_budget: int = 0       # realised more than planned
+    planned_with_realised: float = 0   # planned amount of the programmes that state realised spending
 
     @classmethod
     def of(cls, programs: tuple[Program, ...] | list[Program]) -> "Money":
         budgets = [p.budget for p in programs if p.budget is not None]
         realised = [b for b in budgets if b.realised is not None]
         return cls(sum(b.amount for b in budgets), sum(b.realised or 0 for b in realised), len(programs),
-                   len(budgets), len(realised), sum(1 for b in budgets if b.over_budget))
+                   len(budgets), len(realised), sum(1 for b in budgets if b.over_budget),
+                   sum(b.amount for b in realised))
 
     def __add__(self, other: "Money") -> "Money":
-        return Money(self.planned + other.planned, self.realised + other.realised, self.programs + other.programs,
-                     self.with_budget + other.with_budget, self.with_realised + other.with_realised,
-                     self.over_budget + other.over_budget)
+        return Money(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Money)))
 
     @property
     def without_budget(self) -> int:
@@ -90,7 +90,7 @@ class Money:
     @property
     def realised_share(self) -> float | None:
         """Realised among planned, over the programmes that state both."""
-        return self.realised / self.planned if self.planned and self.with_realised else None
+        return self.realised / self.planned_with_realised if self.planned_with_realised else None
 
 
 def deadline(program: Program, region: Region) -> int | None:

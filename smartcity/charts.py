@@ -13,6 +13,12 @@ HORIZON_LABELS = {"short": "Jangka pendek", "medium": "Jangka menengah", "long":
 BAND_LABELS = {"short": "Pendek", "medium": "Menengah", "long": "Panjang"}
 
 
+def px(value: float) -> float:
+    """A coordinate to a tenth of a pixel, written without ".0" (fewer bytes per chart)."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -189,7 +195,7 @@ def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int
     span = plot_right - label_width
     ticks, value = [], 0.0
     while value <= maximum + 1e-9:
-        ticks.append(Tick(round(label_width + span * value / maximum, 1),
+        ticks.append(Tick(px(label_width + span * value / maximum),
                           str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")))
         value += step
     return tuple(ticks)
@@ -216,8 +222,8 @@ def bar_chart(chart_id: str, title: str, description: str,
         for key in keys:
             value = values.get(key, 0)
             if value:
-                width = round(value * scale, 1)
-                segments.append(Segment(key, value, round(x, 1), width))
+                width = px(value * scale)
+                segments.append(Segment(key, value, px(x), width))
                 x += width
         value_label = value_labels[index] if value_labels else str(totals[index])
         bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], value_label, tuple(segments)))
@@ -235,7 +241,7 @@ def range_chart(chart_id: str, title: str, description: str,
     span = plot_right - label_width
 
     def x_of(value: float) -> float:
-        return round(label_width + span * value / scale_max, 1)
+        return px(label_width + span * value / scale_max)
 
     rows = tuple(RangeRow(_TOP + i * _ROW, label, n, low, mid, high, x_of(low), x_of(mid), x_of(high))
                  for i, (label, n, low, mid, high) in enumerate(rounds))

@@ -125,8 +125,7 @@ STAGE_HELP = {"seleksi": "terpilih, belum mulai", "bimtek": "masterplan sedang d
               "masterplan": "buku masterplan selesai dan diserahkan",
               "implementasi": "program dan quick win sedang dijalankan",
               "evaluasi": "sudah dievaluasi tim nasional"}
-OVERDUE_BADGE = Markup('<span class="sc-overdue" title="Tahun tenggat sudah lewat, status belum selesai">'
-                       'Lewat tenggat</span>')
+OVERDUE_BADGE = Markup('<span class="sc-overdue">Lewat tenggat</span>')
 
 
 def overdue_badge(flag: bool) -> Markup:

@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from smartcity.pages import (GENERATED_BODY, generated_page_source, national_pages, region_page_source,  # noqa: E402
                              region_pages, region_src)
+from smartcity.cssmin import minify_css  # noqa: E402
 from smartcity.formatting import date_id  # noqa: E402
 from smartcity.prerender import RegionBodies  # noqa: E402
 from smartcity.export import write_downloads  # noqa: E402
@@ -35,6 +36,7 @@ from smartcity.sitedata import Repository, Settings, load_site_data  # noqa: E40
 from smartcity.state import Build, ChromeCache, current, set_current  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.smartcity")
+STYLESHEET = "assets/smartcity.css"
 
 
 @event_priority(100)  # before every plugin: nothing is built from unchecked data
@@ -64,6 +66,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in national_pages(site.reference, periods):
         build.national_pages[page.src] = page
         files.append(File.generated(config, page.src, content=generated_page_source(page.title)))
+    # The stylesheet, minified: every first visit downloads it.
+    stylesheet = files.get_file_from_path(STYLESHEET)
+    if stylesheet is not None:
+        files.remove(stylesheet)
+        files.append(File.generated(config, STYLESHEET, content=minify_css(
+            Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
     # The region file schema, published at a stable address for editors' tools.
     files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
     files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))

@@ -106,7 +106,6 @@ class Renderer:
         if page.template == "region_overview.html.j2":
             context["complete"] = completeness(region, self.site.reference)
             context["pillar_chart"] = self.pillar_progress_chart(region)
-            context["money_chart"] = self.pillar_money_chart(region)
         if page.template == "region_evaluations.html.j2":
             context["trend"] = score_trend("tren-nilai", f"Nilai evaluasi {region.name} per putaran",
                                            region.evaluations)
@@ -126,10 +125,6 @@ class Renderer:
                          f"Program (tanpa quick win) tiap pilar menurut status. Seluruhnya {items.total}: "
                          f"{status_text}; {figures.overdue} lewat tenggat.", rows, STATUSES)
 
-    def pillar_money_chart(self, region: Region):
-        figures = self.site.figures[region.id]
-        return money_chart("anggaran-pilar", f"Anggaran program per pilar: {region.name}",
-                           [(self.site.reference.pillar(p.key).label, p.money) for p in figures.pillars])
 
     # --- national views ---------------------------------------------------------------------
 

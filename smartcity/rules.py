@@ -210,22 +210,28 @@ class _Checker:
             if last is not None and status is not None and last != status:
                 self.add(path + ("status",), "E-UPDATE-STATUS", value=status, last=last)
 
-    def evaluations(self) -> None:
-        seen: dict[str, int] = {}
-        previous: str | None = None
-        for i, evaluation in enumerate(_list(self.data.get("evaluations"))):
-            period = _str(_dict(evaluation).get("period"))
-            if period is None:
+    def _sequence(self, entries: list[tuple[Path_, Any]], duplicate_code: str,
+                  order_code: str) -> list[tuple[Path_, Any]]:
+        """Values given in file order must be unique and ascending; returns the ones not repeated."""
+        seen: dict[Any, int] = {}
+        previous: Any = None
+        kept = []
+        for path, value in entries:
+            if value in seen:
+                self.add(path, duplicate_code, value=value, first_line=seen[value])
                 continue
-            path = ("evaluations", i, "period")
-            if period in seen:
-                self.add(path, "E-EVALUATION-DUPLICATE", value=period, first_line=seen[period])
-                continue
-            seen[period] = self.doc.locate(path)[0]
-            if previous is not None and period < previous:
-                self.add(path, "E-EVALUATION-ORDER", value=period, previous=previous)
-            previous = period
+            seen[value] = self.doc.locate(path)[0]
+            if previous is not None and value < previous:
+                self.add(path, order_code, value=value, previous=previous)
+            previous = value
+            kept.append((path, value))
+        return kept
 
+    def evaluations(self) -> None:
+        periods = [(("evaluations", i, "period"), _str(_dict(e).get("period")))
+                   for i, e in enumerate(_list(self.data.get("evaluations")))]
+        self._sequence([(path, p) for path, p in periods if p is not None],
+                       "E-EVALUATION-DUPLICATE", "E-EVALUATION-ORDER")
 
     def _goals(self) -> Iterator[tuple[Path_, dict[str, Any]]]:
         for pillar_key, pillar in _dict(self.data.get("pillars")).items():
@@ -235,23 +241,14 @@ class _Checker:
     def indicators(self) -> None:
         """Measured values: years ascending, one per year, none after the "as of" year."""
         for path, goal in self._goals():
-            base = path + ("indicator", "actuals")
-            seen: dict[int, int] = {}
-            previous: int | None = None
-            for i, actual in enumerate(_list(_dict(goal.get("indicator")).get("actuals"))):
-                year = _year(_dict(actual).get("year"))
-                if year is None:
-                    continue
-                where = base + (i, "year")
-                if year in seen:
-                    self.add(where, "E-ACTUAL-DUPLICATE", value=year, first_line=seen[year])
-                    continue
-                seen[year] = self.doc.locate(where)[0]
-                if previous is not None and year < previous:
-                    self.add(where, "E-ACTUAL-ORDER", value=year, previous=previous)
-                elif year > self.today.year:
+            actuals = _list(_dict(goal.get("indicator")).get("actuals"))
+            years = [(path + ("indicator", "actuals", i, "year"), _year(_dict(a).get("year")))
+                     for i, a in enumerate(actuals)]
+            kept = self._sequence([(where, y) for where, y in years if y is not None],
+                                  "E-ACTUAL-DUPLICATE", "E-ACTUAL-ORDER")
+            for where, year in kept:
+                if year > self.today.year:
                     self.add(where, "E-ACTUAL-FUTURE", value=year, current=self.today.year)
-                previous = max(year, previous) if previous is not None else year
 
     def accountability_references(self) -> None:
         """Ids that the RPJMD, risk and strategy fields refer to must exist."""
