@@ -28,14 +28,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_reference import write_reference_project  # noqa: E402
+from smartcity.tools.reference_markdown import write_reference_project
 
-from smartcity.loader import check_files, region_files  # noqa: E402
-from smartcity.reference import load_reference  # noqa: E402
-from smartcity.synthetic import write_national  # noqa: E402
+from smartcity.validation.loader import check_files, region_files
+from smartcity.reference import load_reference
+from smartcity.tools.synthetic import write_national
 
 PYTHON = sys.executable
 SIZES = (50, 200, 514)

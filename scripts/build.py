@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from smartcity.atomic_build import atomic_build  # noqa: E402
+from smartcity.site.atomic_build import atomic_build
 
 
 def main() -> int:

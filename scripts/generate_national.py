@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from smartcity.synthetic import write_national  # noqa: E402
+from smartcity.tools.synthetic import write_national
 
 
 def main() -> int:

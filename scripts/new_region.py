@@ -5,11 +5,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from smartcity.loader import REGIONS_DIR, display_path  # noqa: E402
-from smartcity.reference import load_reference  # noqa: E402
-from smartcity.scaffold import ScaffoldError, create_region_file  # noqa: E402
+from smartcity.validation.loader import REGIONS_DIR, display_path
+from smartcity.reference import load_reference
+from smartcity.tools.scaffold import ScaffoldError, create_region_file
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install the pinned dependencies.
+# Create .venv and install the pinned dependencies and the project itself (editable:
+# requirements.txt ends with `-e .`, which also registers the MkDocs plugin).
 #   bash scripts/setup.sh          runtime only (build the site)
 #   bash scripts/setup.sh --test   runtime + tests, and Debian's chromium for the browser tests
 set -euo pipefail

@@ -3,9 +3,8 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from smartcity.cli_validate import run  # noqa: E402
+from smartcity.validation.cli import run
 
 if __name__ == "__main__":
     run()

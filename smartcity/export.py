@@ -16,12 +16,12 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from .aggregate import RegionFigures, deadline
-from .completeness import completeness
-from .indicators import assess
-from .model import Region
-from .national import RegionRank, latest_score
-from .reference import Reference
+from smartcity.figures.aggregate import RegionFigures, deadline
+from smartcity.figures.completeness import completeness
+from smartcity.figures.indicators import assess
+from smartcity.model import Region
+from smartcity.figures.national import RegionRank, latest_score
+from smartcity.reference import Reference
 
 DATA_DIR = "data"
 CSV_ENCODING = "utf-8-sig"  # a byte-order mark, so that Excel reads the file as UTF-8

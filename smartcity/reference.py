@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import PROJECT_DIR
+from smartcity import PROJECT_DIR
 
 REFERENCE_DIR = PROJECT_DIR / "data" / "reference"
 

@@ -1,7 +1,7 @@
 """The accountability figures of a built site (overdue programmes, money, data age,
 measured indicators, ranking, stage, coverage), recomputed here from the regions
 with plain comprehensions and the rules as the site states them in words, not
-through smartcity.aggregate / indicators / national. Used on the sample site and
+through smartcity.figures.aggregate / indicators / national. Used on the sample site and
 on the 514-region site."""
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 # Builds and validators started by the tests keep their check cache apart from the
 # developer's, fresh for every session.
 os.environ.setdefault("SMARTCITY_CACHE_DIR", tempfile.mkdtemp(prefix="smartcity-test-cache-"))
@@ -105,7 +104,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture(scope="session")
 def national_regions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The synthetic national data set: all 514 official regions."""
-    from smartcity.synthetic import write_national
+    from smartcity.tools.synthetic import write_national
 
     folder = tmp_path_factory.mktemp("national") / "regions"
     write_national(folder)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from accountability import check_accountability, overdue, rows_by_header, soup
 from conftest import AS_OF_EPOCH, ROOT, build_site
-from smartcity.loader import load_regions
+from smartcity.validation.loader import load_regions
 
 AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.timezone.utc).date()
 ONE_YEAR_LATER = AS_OF_EPOCH + 365 * 86400

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import StaticServer, build_site
-from smartcity.pages import region_pages
+from smartcity.site.pages import region_pages
 from smartcity.reference import load_reference
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PYTHON, ROOT, build_site, run
-from smartcity.pages import region_pages
+from smartcity.site.pages import region_pages
 from smartcity.reference import load_reference
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

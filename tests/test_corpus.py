@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PYTHON, run
-from smartcity.loader import check_files, region_files
+from smartcity.validation.loader import check_files, region_files
 
 CASES = Path(__file__).resolve().parent / "cases"
 CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/.expected"))

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from conftest import PYTHON, run
 from linkcheck import broken_links
-from smartcity.loader import check_files, region_files
-from smartcity.pages import region_pages
+from smartcity.validation.loader import check_files, region_files
+from smartcity.site.pages import region_pages
 from smartcity.reference import load_reference
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,7 @@
 """National views and open data, checked against the regions' data.
 
 Every figure read from a built page is recomputed here from the validated
-regions with plain comprehensions (not through smartcity.national), so a wrong
+regions with plain comprehensions (not through smartcity.figures.national), so a wrong
 aggregation shows up as a difference. The same checks run on the four sample
 regions and, in test_national.py, on the 514-region set.
 """
@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from accountability import check_accountability, done_of_active, done_of_total
 from conftest import AS_OF_EPOCH, ROOT, run
-from smartcity.loader import load_regions
+from smartcity.validation.loader import load_regions
 from smartcity.model import Region
 from smartcity.reference import load_reference
 

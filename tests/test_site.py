@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from smartcity.loader import load_regions
-from smartcity.pages import region_pages
+from smartcity.validation.loader import load_regions
+from smartcity.site.pages import region_pages
 from smartcity.reference import load_reference
 
 REGIONS = load_regions()
@@ -202,7 +202,7 @@ def test_region_pages_are_not_in_the_nav(sample_site: Path) -> None:
 
 
 def test_completeness_checklist_and_index_column(sample_site: Path) -> None:
-    from smartcity.completeness import RULES, completeness
+    from smartcity.figures.completeness import RULES, completeness
 
     reference = load_reference()
     index = page(sample_site, "wilayah")

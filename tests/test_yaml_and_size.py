@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PYTHON, run
-from smartcity.loader import MAX_FILE_BYTES, check_files
-from smartcity.yamlstrict import parse
+from smartcity.validation.loader import MAX_FILE_BYTES, check_files
+from smartcity.validation.yamlstrict import parse
 
 CASES = Path(__file__).resolve().parent / "cases"
 BASE = (CASES / "valid" / "base" / "kota-pekalongan.yml").read_text(encoding="utf-8")
@@ -76,8 +76,8 @@ def test_alias_bomb_stays_small_in_a_subprocess() -> None:
     """Eight lines that would expand to 43 million nodes: refused without expanding."""
     case = CASES / "traps" / "alias-bomb"
     result = run([PYTHON, "-c", (
-        "import sys; sys.path.insert(0, '.');"
-        "from smartcity.cli_validate import main;"
+        "import sys;"
+        "from smartcity.validation.cli import main;"
         f"code = main([{str(case)!r}]);"
         # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec (the parent's peak)
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"

@@ -1,0 +1,51 @@
+"""Goals' indicators against their measured values: baseline → latest actual → target.
+
+The rule, stated on the site: the expected value in a year lies on the straight
+line from the baseline (in its year) to the target (in the target year). An
+indicator is *on track* when its latest measured value is at least the expected
+value in the direction of the target, *achieved* when it has reached the
+target, *behind* otherwise. Without measured values it is *not measured yet*;
+without a baseline, a target or their years (or with a target year not after
+the baseline year) it cannot be judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smartcity.model import Actual, Indicator, Region
+
+ASSESSMENTS = {"achieved": "Tercapai", "on_track": "Sesuai jalur", "behind": "Tertinggal",
+               "no_data": "Belum diukur", "not_assessable": "Tidak dapat dinilai"}
+
+
+@dataclass(frozen=True)
+class IndicatorAssessment:
+    indicator: Indicator
+    baseline_year: int | None       # given, else the masterplan's first year
+    latest: Actual | None
+    expected: float | None          # on the straight line, in the latest actual's year
+    status: str                     # a key of ASSESSMENTS
+
+    @property
+    def label(self) -> str:
+        return ASSESSMENTS[self.status]
+
+
+def assess(indicator: Indicator, region: Region) -> IndicatorAssessment:
+    baseline_year = indicator.baseline_year if indicator.baseline_year is not None else region.period.start
+    latest = indicator.latest
+    if latest is None:
+        return IndicatorAssessment(indicator, baseline_year, None, None, "no_data")
+    base, target, target_year = indicator.baseline, indicator.target, indicator.year
+    if target is not None:
+        rising = base is None or target >= base
+        if (latest.value >= target) if rising else (latest.value <= target):
+            return IndicatorAssessment(indicator, baseline_year, latest, target, "achieved")
+    if base is None or target is None or target_year is None or target_year <= baseline_year:
+        return IndicatorAssessment(indicator, baseline_year, latest, None, "not_assessable")
+    share = min(1.0, max(0.0, (latest.year - baseline_year) / (target_year - baseline_year)))
+    expected = base + (target - base) * share
+    on_track = latest.value >= expected if target >= base else latest.value <= expected
+    return IndicatorAssessment(indicator, baseline_year, latest, round(expected, 4),
+                               "on_track" if on_track else "behind")

@@ -1,0 +1,273 @@
+"""Figures across regions: provinces, pillars, quick-win catalogue, comparison, distributions.
+
+Everything the national pages show is computed here, once per build, from the
+validated regions and the reference data; templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from smartcity.figures.aggregate import Money, NationalFigures, RegionFigures, StatusCounts, total_figures
+from smartcity.model import HORIZONS, STAGES, Evaluation, QuickWin, Region, Scores, Strategy
+from smartcity.reference import Element, OfficialRegion, Pillar, Province, Reference
+
+
+@dataclass(frozen=True)
+class LatestScore:
+    """The final score of the latest evaluation round that has one."""
+    value: float
+    evaluation: Evaluation
+
+
+def latest_score(region: Region) -> LatestScore | None:
+    for evaluation in reversed(region.evaluations):
+        if evaluation.scores is not None and evaluation.scores.final is not None:
+            return LatestScore(evaluation.scores.final, evaluation)
+    return None
+
+
+@dataclass(frozen=True)
+class ProvinceView:
+    province: Province
+    regions: tuple[Region, ...]                # published here, by name
+    official: tuple[OfficialRegion, ...]       # the province's official kabupaten/kota, by code
+    published_codes: frozenset[str]
+    figures: NationalFigures                   # sums over the published regions
+
+    @property
+    def missing(self) -> tuple[OfficialRegion, ...]:
+        """Official regions of the province without a published masterplan."""
+        return tuple(r for r in self.official if r.code not in self.published_codes)
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the official kabupaten/kota with a published masterplan."""
+        published = sum(1 for r in self.official if r.code in self.published_codes)
+        return published / len(self.official) if self.official else None
+
+
+def province_views(regions: tuple[Region, ...], reference: Reference,
+                   figures: dict[str, RegionFigures]) -> tuple[ProvinceView, ...]:
+    """Every province of the official list (38), with or without published regions."""
+    by_province: dict[str, list[Region]] = {}
+    for region in regions:
+        by_province.setdefault(region.province_code, []).append(region)
+    official: dict[str, list[OfficialRegion]] = {}
+    for region in reference.regions:
+        official.setdefault(region.province.code, []).append(region)
+    views = []
+    for province in reference.provinces:
+        members = tuple(sorted(by_province.get(province.code, ()), key=lambda r: r.name))
+        views.append(ProvinceView(province, members, tuple(official.get(province.code, ())),
+                                  frozenset(r.code for r in members),
+                                  total_figures([figures[r.id] for r in members], 1 if members else 0)))
+    return tuple(views)
+
+
+@dataclass(frozen=True)
+class StrategyEntry:
+    region: Region
+    strategy: Strategy
+
+
+@dataclass(frozen=True)
+class QuickWinEntry:
+    region: Region
+    quick_win: QuickWin
+
+
+@dataclass(frozen=True)
+class ElementView:
+    element: Element
+    strategies: tuple[StrategyEntry, ...]
+    quick_wins: int
+
+    @property
+    def programs(self) -> int:
+        return sum(len(e.strategy.programs) for e in self.strategies)
+
+    @property
+    def regions(self) -> int:
+        return len({e.region.id for e in self.strategies})
+
+
+@dataclass(frozen=True)
+class PillarView:
+    pillar: Pillar
+    elements: tuple[ElementView, ...]
+    quick_wins: tuple[QuickWinEntry, ...]     # the catalogue: by province, region, then file order
+    regions_with_plan: int                    # regions with at least one strategy in this pillar
+
+    @property
+    def strategies(self) -> int:
+        return sum(len(e.strategies) for e in self.elements)
+
+    @property
+    def programs(self) -> int:
+        return sum(e.programs for e in self.elements)
+
+    @property
+    def unassigned_quick_wins(self) -> int:
+        return sum(1 for e in self.quick_wins if e.quick_win.element is None)
+
+
+def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[PillarView, ...]:
+    ordered = sorted(regions, key=lambda r: (r.province_code, r.name))
+    views = []
+    for pillar in reference.pillars:
+        plans = [(region, region.pillar(pillar.key)) for region in ordered]
+        elements = []
+        for element in pillar.elements:
+            entries = tuple(StrategyEntry(region, s) for region, plan in plans for s in plan.strategies
+                            if s.element == element.key)
+            quick = sum(1 for _, plan in plans for q in plan.quick_wins if q.element == element.key)
+            elements.append(ElementView(element, entries, quick))
+        catalogue = tuple(QuickWinEntry(region, q) for region, plan in plans for q in plan.quick_wins)
+        views.append(PillarView(pillar, tuple(elements), catalogue, sum(1 for _, plan in plans if plan.strategies)))
+    return tuple(views)
+
+
+# --- national distributions ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ScoreRound:
+    period: str
+    label: str
+    regions: int
+    minimum: float
+    median: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class Distributions:
+    by_cohort: tuple[tuple[str, int], ...]                     # (cohort year, regions)
+    by_stage: tuple[tuple[str | None, int], ...]                # (stage or None when not given, regions)
+    quick_wins_by_pillar: tuple[tuple[str, StatusCounts], ...]  # (pillar label, statuses)
+    programs_by_pillar: tuple[tuple[str, StatusCounts], ...]
+    overdue_by_pillar: tuple[tuple[str, int], ...]
+    money_by_pillar: tuple[tuple[str, Money], ...]
+    money_by_horizon: tuple[tuple[str, Money], ...]
+    score_rounds: tuple[ScoreRound, ...]
+
+
+def score_rounds(regions: tuple[Region, ...]) -> tuple[ScoreRound, ...]:
+    """Final scores of every round, across the regions evaluated in it."""
+    by_period: dict[str, list[float]] = {}
+    labels: dict[str, str] = {}
+    for region in regions:
+        for evaluation in region.evaluations:
+            if evaluation.scores is not None and evaluation.scores.final is not None:
+                by_period.setdefault(evaluation.period, []).append(evaluation.scores.final)
+                labels[evaluation.period] = evaluation.label
+    return tuple(ScoreRound(period, labels[period], len(values), min(values), round(statistics.median(values), 2),
+                            max(values))
+                 for period, values in sorted(by_period.items()))
+
+
+def distributions(regions: tuple[Region, ...], reference: Reference,
+                  figures: dict[str, RegionFigures]) -> Distributions:
+    cohorts = Counter(r.cohort for r in regions)
+    stages = Counter(r.stage for r in regions)
+    quick, programs, overdue, money = [], [], [], []
+    for index, pillar in enumerate(reference.pillars):
+        per_region = [figures[r.id].pillars[index] for r in regions]
+        quick.append((pillar.label, sum((f.quick_wins for f in per_region), StatusCounts())))
+        programs.append((pillar.label, sum((f.programs for f in per_region), StatusCounts())))
+        overdue.append((pillar.label, sum(f.overdue for f in per_region)))
+        money.append((pillar.label, sum((f.money for f in per_region), Money())))
+    by_horizon = tuple((h, sum((dict(figures[r.id].money_by_horizon)[h] for r in regions), Money())) for h in HORIZONS)
+    return Distributions(
+        by_cohort=tuple((str(year), cohorts[year]) for year in sorted(cohorts)),
+        by_stage=tuple((stage, stages[stage]) for stage in (*STAGES, None) if stages[stage]),
+        quick_wins_by_pillar=tuple(quick),
+        programs_by_pillar=tuple(programs),
+        overdue_by_pillar=tuple(overdue),
+        money_by_pillar=tuple(money),
+        money_by_horizon=by_horizon,
+        score_rounds=score_rounds(regions),
+    )
+
+
+# --- ranking per evaluation round -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class RankEntry:
+    rank: int            # 1 is the highest final score; equal scores share a rank
+    region: Region
+    evaluation: Evaluation
+
+    @property
+    def scores(self) -> Scores:
+        assert self.evaluation.scores is not None
+        return self.evaluation.scores
+
+
+@dataclass(frozen=True)
+class RoundRanking:
+    period: str
+    label: str
+    entries: tuple[RankEntry, ...]    # by rank, then region name
+
+
+def rankings(regions: tuple[Region, ...]) -> tuple[RoundRanking, ...]:
+    """Every round, newest first: the regions with a final score in it, ranked by that score
+    (standard competition ranking: 1, 2, 2, 4)."""
+    by_period: dict[str, list[tuple[Region, Evaluation]]] = {}
+    for region in regions:
+        for evaluation in region.evaluations:
+            if evaluation.scores is not None and evaluation.scores.final is not None:
+                by_period.setdefault(evaluation.period, []).append((region, evaluation))
+    out = []
+    for period in sorted(by_period, reverse=True):
+        rows = sorted(by_period[period], key=lambda re: (-re[1].scores.final, re[0].name))  # type: ignore[union-attr]
+        entries, rank, previous = [], 0, None
+        for position, (region, evaluation) in enumerate(rows, start=1):
+            final = evaluation.scores.final  # type: ignore[union-attr]
+            if final != previous:
+                rank, previous = position, final
+            entries.append(RankEntry(rank, region, evaluation))
+        out.append(RoundRanking(period, rows[0][1].label, tuple(entries)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RegionRank:
+    rank: int
+    of: int              # regions ranked in that round
+    period: str
+    label: str
+
+
+def ranks_by_region(ranking: tuple[RoundRanking, ...]) -> dict[str, dict[str, RegionRank]]:
+    """region id → period → its rank in that round."""
+    out: dict[str, dict[str, RegionRank]] = {}
+    for round_ in ranking:
+        for entry in round_.entries:
+            out.setdefault(entry.region.id, {})[round_.period] = RegionRank(
+                entry.rank, len(round_.entries), round_.period, round_.label)
+    return out
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    region: Region
+    figures: RegionFigures
+    score: LatestScore | None
+    rank: RegionRank | None      # rank in the round of the latest score
+
+
+def comparison_rows(regions: tuple[Region, ...], figures: dict[str, RegionFigures],
+                    ranks: dict[str, dict[str, RegionRank]]) -> tuple[ComparisonRow, ...]:
+    rows = []
+    for r in sorted(regions, key=lambda r: r.name):
+        score = latest_score(r)
+        rank = ranks.get(r.id, {}).get(score.evaluation.period) if score else None
+        rows.append(ComparisonRow(r, figures[r.id], score, rank))
+    return tuple(rows)
+

@@ -1,0 +1,83 @@
+"""One build's state: the checked data, the renderer, the generated pages and the
+rendered HTML waiting for its page. Owned by the plugin instance (plugin.py);
+`macros.py` reaches it through that instance.
+
+Macros return a placeholder (a "slot"); the plugin puts the rendered HTML in its
+place after Markdown has run (`on_page_content`). Markdown then never parses
+the large, ready-made HTML bodies, which was half of the build time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from smartcity.export import Table, Written
+from smartcity.site.pages import NationalPage
+from smartcity.site.prerender import RegionBodies
+from smartcity.site.render import Renderer
+from smartcity.site.sitedata import SiteData
+
+_SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')
+
+
+@dataclass
+class Build:
+    """What one run of `mkdocs build` (or one rebuild of `mkdocs serve`) knows."""
+
+    site: SiteData
+    renderer: Renderer
+    bodies: RegionBodies | None = None                                    # once page addresses are known
+    region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
+    national_pages: dict[str, NationalPage] = field(default_factory=dict)   # src → page
+    open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
+    open_data_dir: Path | None = None  # the open-data files of this build, until it ends
+    _slots: dict[str, str] = field(default_factory=dict)
+    _keys: itertools.count[int] = field(default_factory=itertools.count)
+
+    def slot(self, html: str) -> str:
+        """Keep `html` for the page being rendered; return its placeholder."""
+        key = str(next(self._keys))
+        self._slots[key] = html
+        return f'\n<div data-sc-slot="{key}"></div>\n'
+
+    def close(self) -> None:
+        """End of the build (or its failure): stop workers, remove temporary files."""
+        if self.bodies is not None:
+            self.bodies.close()
+        if self.open_data_dir is not None:
+            shutil.rmtree(self.open_data_dir, ignore_errors=True)
+            self.open_data_dir = None
+
+    def macro(self, name: str, page_url: str) -> str:
+        """The placeholder of a page macro (see macros.py), its HTML rendered now."""
+        if name == "downloads":
+            if self.open_data is None:
+                raise RuntimeError("the open data is written in on_files, before pages render")
+            html = self.renderer.downloads(page_url, self.open_data)
+        else:
+            html = getattr(self.renderer, name)(page_url)
+        return self.slot(html)
+
+    def fill(self, html: str) -> str:
+        """Put every slot's HTML in the page; each slot is used once."""
+        return _SLOT.sub(lambda m: self._slots.pop(m.group(1), ""), html)
+
+
+class ChromeCache:
+    """Theme blocks rendered once per key (see overrides/main.html)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[str, Markup] = {}
+
+    def once(self, key: str, render: Callable[[], str]) -> Markup:
+        """The block `key`, rendered by `render` the first time it is asked for."""
+        if key not in self._rendered:
+            self._rendered[key] = Markup(render())
+        return self._rendered[key]

@@ -1,0 +1,250 @@
+"""Layout of the build-time SVG charts. Geometry is computed here; the
+templates only draw what this module measured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smartcity.figures.aggregate import StatusCounts
+from smartcity.model import HORIZONS, Region
+from smartcity.reference import Reference
+
+HORIZON_LABELS = {"short": "Jangka pendek", "medium": "Jangka menengah", "long": "Jangka panjang"}
+BAND_LABELS = {"short": "Pendek", "medium": "Menengah", "long": "Panjang"}
+
+
+def px(value: float) -> float:
+    """A coordinate to a tenth of a pixel, written without ".0" (fewer bytes per chart)."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Band:
+    x: float
+    width: float
+    label: str
+    years: str
+    shade: int  # 0/1, alternating background
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Row:
+    y: int
+    label: str             # truncated for the label column
+    full_label: str
+    heading: bool          # a pillar heading row (no bar)
+    status: str | None = None
+    bar_x: float = 0
+    bar_width: float = 0
+    estimated: bool = False  # years follow the horizon, not the programme
+    years: str = ""
+
+
+@dataclass(frozen=True)
+class RoadmapChart:
+    width: int
+    height: int
+    plot_top: float
+    plot_bottom: float
+    label_width: int
+    bands: tuple[Band, ...]
+    ticks: tuple[Tick, ...]
+    rows: tuple[Row, ...]
+    statuses: StatusCounts
+    programs: int
+    title: str
+    description: str
+
+
+def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str, str]) -> RoadmapChart:
+    width, label_width, row_height, top = 760, 250, 22, 46
+    first, last = region.period.start, region.period.end
+    column = (width - label_width - 8) / (last - first + 1)
+
+    def x_of(year: int) -> float:
+        return round(label_width + (year - first) * column)
+
+    bands = tuple(
+        Band(x_of(span.start), round((span.end - span.start + 1) * column), BAND_LABELS[name],
+             f"{span.start}–{span.end}", i % 2)
+        for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap))
+    ticks = tuple(Tick(round(x_of(year) + column / 2), str(year)) for year in range(first, last + 1))
+    rows: list[Row] = []
+    y = top
+    programs = []
+    for pillar in region.pillars:
+        if not pillar.programs:
+            continue
+        rows.append(Row(y, reference.pillar(pillar.key).label, reference.pillar(pillar.key).label, True))
+        y += row_height
+        for program in pillar.programs:
+            programs.append(program)
+            start, end, estimated = program.start, program.end, False
+            horizon = region.roadmap.get(program.horizon)
+            if start is None and end is None and horizon is not None:
+                start, end, estimated = horizon.start, horizon.end, True
+            else:
+                start = start if start is not None else (end if end is not None else None)
+                end = end if end is not None else start
+            years = f"{start}–{end}" if start is not None and start != end else (str(start) if start else "tahun belum ditentukan")
+            bar_x, bar_width = (x_of(start), round((end - start + 1) * column)) if start is not None else (0, 0)
+            rows.append(Row(y, truncate(program.title, 38), program.title, False, program.status,
+                            bar_x, bar_width, estimated, years))
+            y += row_height
+    statuses = StatusCounts.of(programs)
+    horizons = "; ".join(f"jangka {b.label.lower()} {b.years}" for b in bands) or "jangka belum ditentukan"
+    status_text = ", ".join(f"{n} {status_labels[s].lower()}" for s, n in statuses.items() if n)
+    description = (f"{len(programs)} program dalam {sum(1 for r in rows if r.heading)} pilar, {first}–{last}; "
+                   f"{horizons}. Status: {status_text or 'belum ada program'}. "
+                   f"Rincian lengkap ada pada tabel per jangka di bawah grafik.")
+    return RoadmapChart(width, int(y + 8), top - 6, y, label_width, bands, ticks, tuple(rows), statuses,
+                        len(programs), f"Peta jalan {region.name} {first}–{last}", description)
+
+
+# --- bar charts: counts by status, distributions, score ranges ------------------------------
+
+@dataclass(frozen=True)
+class Segment:
+    key: str        # a status, or "count" for a single series
+    value: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class BarRow:
+    y: int
+    label: str
+    full_label: str
+    total: int
+    value_label: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class RangeRow:
+    y: int
+    label: str
+    regions: int
+    minimum: float
+    median: float
+    maximum: float
+    x_min: float
+    x_median: float
+    x_max: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str                  # unique on its page: the SVG's title and description ids
+    title: str
+    description: str
+    width: int
+    height: int
+    label_width: int
+    plot_right: int
+    axis_y: int
+    ticks: tuple[Tick, ...]
+    rows: tuple[BarRow, ...] = ()
+    ranges: tuple[RangeRow, ...] = ()
+    stacked: bool = False    # segments are statuses (legend and patterns needed)
+
+
+_WIDTH, _ROW, _TOP = 640, 24, 8
+
+
+def keys_are_counts(totals: list[int] | list[float]) -> bool:
+    return all(float(t).is_integer() for t in totals)
+
+
+def money_unit(maximum: float) -> tuple[float, str]:
+    """The unit in which to draw amounts of rupiah: (divisor, Indonesian word)."""
+    for divisor, word in ((1e12, "triliun"), (1e9, "miliar")):
+        if maximum >= divisor:
+            return divisor, word
+    return 1e6, "juta"
+
+
+def _nice_step(maximum: float, ticks: int = 5) -> float:
+    if maximum <= 0:
+        return 1
+    raw = maximum / ticks
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _label_width(labels: list[str]) -> int:
+    return min(220, max(60, 12 + 7 * max((len(label) for label in labels), default=0)))
+
+
+def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int) -> tuple[Tick, ...]:
+    span = plot_right - label_width
+    ticks, value = [], 0.0
+    while value <= maximum + 1e-9:
+        ticks.append(Tick(px(label_width + span * value / maximum),
+                          str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")))
+        value += step
+    return tuple(ticks)
+
+
+def bar_chart(chart_id: str, title: str, description: str,
+              rows: list[tuple[str, dict[str, int]]] | list[tuple[str, dict[str, float]]], keys: tuple[str, ...],
+              label_limit: int = 30, value_labels: list[str] | None = None) -> BarChart:
+    """Horizontal bars, one per row; several keys make stacked segments (statuses).
+    `value_labels` replace the totals written after each bar (e.g. amounts in rupiah)."""
+    labels = [truncate(label, label_limit) for label, _ in rows]
+    label_width = _label_width(labels)
+    plot_right = _WIDTH - 56
+    totals = [sum(values.get(k, 0) for k in keys) for _, values in rows]
+    step = _nice_step(max(totals, default=0))
+    maximum = max(step, step * -(-max(totals, default=0) // step))
+    if not value_labels and not keys_are_counts(totals):
+        raise ValueError("non-integer bar totals need value labels")
+    scale = (plot_right - label_width) / maximum
+    bar_rows = []
+    for index, ((label, values), short) in enumerate(zip(rows, labels)):
+        x = float(label_width)
+        segments = []
+        for key in keys:
+            value = values.get(key, 0)
+            if value:
+                width = px(value * scale)
+                segments.append(Segment(key, value, px(x), width))
+                x += width
+        value_label = value_labels[index] if value_labels else str(totals[index])
+        bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], value_label, tuple(segments)))
+    axis_y = _TOP + len(rows) * _ROW + 4
+    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
+                    _axis(label_width, plot_right, maximum, step, axis_y), rows=tuple(bar_rows), stacked=len(keys) > 1)
+
+
+def range_chart(chart_id: str, title: str, description: str,
+                rounds: list[tuple[str, int, float, float, float]], scale_max: float = 5.0) -> BarChart:
+    """Per row: a line from the lowest to the highest value, a dot at the median."""
+    labels = [label for label, *_ in rounds]
+    label_width = _label_width(labels)
+    plot_right = _WIDTH - 120
+    span = plot_right - label_width
+
+    def x_of(value: float) -> float:
+        return px(label_width + span * value / scale_max)
+
+    rows = tuple(RangeRow(_TOP + i * _ROW, label, n, low, mid, high, x_of(low), x_of(mid), x_of(high))
+                 for i, (label, n, low, mid, high) in enumerate(rounds))
+    axis_y = _TOP + len(rounds) * _ROW + 4
+    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
+                    _axis(label_width, plot_right, scale_max, 1, axis_y), ranges=rows)

@@ -1,0 +1,144 @@
+"""Labels and formatting of values the Indonesian way: dates, numbers, rupiah,
+percentages, sizes. Used as Jinja filters and by chart descriptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from smartcity.model import STATUSES
+
+STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
+                 "delayed": "Terlambat", "cancelled": "Dibatalkan"}
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
+                "quick_win": "Quick Win", "final": "Nilai akhir"}
+SWOT_LABELS = {"strengths": "Kekuatan", "weaknesses": "Kelemahan", "opportunities": "Peluang",
+               "threats": "Ancaman"}
+READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelola"),
+                    "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
+                    "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
+_SPACES = re.compile(r"\s+")
+
+
+# Badges used thousands of times per build: built once, not through Jinja macros.
+# The status icon comes from CSS (::before), so each badge is a word in a coloured pill.
+STATUS_BADGES = {s: Markup('<span class="sc-status sc-status--{0}">{1}</span>').format(s, STATUS_LABELS[s])
+                 for s in STATUSES}
+CONTOH_BADGE = Markup(' <span class="sc-contoh">contoh</span>')
+
+
+def status_badge(status: str) -> Markup:
+    return STATUS_BADGES[status]
+
+
+def contoh(flag: bool) -> Markup:
+    return CONTOH_BADGE if flag else Markup("")
+
+
+def sources_list(refs: tuple[str, ...]) -> Markup:
+    """Links to the region's sources section; source ids are validated slugs."""
+    if not refs:
+        return Markup("")
+    links = Markup(", ").join(Markup('<a href="#sumber-{0}">{0}</a>').format(ref) for ref in refs)
+    return Markup('<span class="sc-sources">Sumber: {}</span>').format(links)
+
+
+def fold(value: Any) -> str:
+    """Collapse every run of white space (line breaks included) to one space."""
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def paragraphs(value: str | None) -> Markup:
+    """Text → escaped `<p>` paragraphs, split on blank lines."""
+    if not value:
+        return Markup("")
+    parts = [fold(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
+
+
+def date_id(value: dt.date | None) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
+
+
+def number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def rupiah(value: float | None) -> str:
+    """Exact, for tables: Rp 1.234.567.890."""
+    return "–" if value is None else f"Rp {number(value)}"
+
+
+_SCALES = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu"))
+
+
+def rupiah_short(value: float | None) -> str:
+    """Rounded, for headlines: Rp 1,2 miliar; Rp 250 juta."""
+    if value is None:
+        return "–"
+    for size_, word in _SCALES:
+        if abs(value) >= size_:
+            scaled = value / size_
+            digits = 0 if scaled >= 100 or float(round(scaled, 1)).is_integer() else 1
+            return f"Rp {number(scaled, digits)} {word}"
+    return f"Rp {number(value)}"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def size(value: int) -> str:
+    """Bytes as an Indonesian reader expects them: 980 B, 12,3 KB, 4,8 MB."""
+    if value < 1000:
+        return f"{value} B"
+    if value < 1_000_000:
+        return f"{number(value / 1000, 1)} KB"
+    return f"{number(value / 1_000_000, 1)} MB"
+
+
+def score(value: float | None) -> str:
+    return "–" if value is None else number(value, 2)
+
+
+def years(start: int | None, end: int | None) -> str:
+    if start is None and end is None:
+        return "–"
+    if start is None or end is None or start == end:
+        return str(start or end)
+    return f"{start}–{end}"
+
+
+
+
+STAGE_LABELS = {"seleksi": "Seleksi", "bimtek": "Bimtek", "masterplan": "Masterplan selesai",
+                "implementasi": "Implementasi", "evaluasi": "Evaluasi"}
+STAGE_HELP = {"seleksi": "terpilih, belum mulai", "bimtek": "masterplan sedang disusun (bimbingan teknis)",
+              "masterplan": "buku masterplan selesai dan diserahkan",
+              "implementasi": "program dan quick win sedang dijalankan",
+              "evaluasi": "sudah dievaluasi tim nasional"}
+OVERDUE_BADGE = Markup('<span class="sc-overdue">Lewat tenggat</span>')
+
+
+def overdue_badge(flag: bool) -> Markup:
+    return OVERDUE_BADGE if flag else Markup("")
+
+
+def data_age(days: int | None) -> str:
+    """How old the data is, in words: "3 bulan", "2 tahun 1 bulan"."""
+    if days is None:
+        return "tidak diketahui"
+    months = max(0, days) * 12 // 365
+    if months < 1:
+        return "kurang dari 1 bulan"
+    years_, months = divmod(months, 12)
+    parts = ([f"{years_} tahun"] if years_ else []) + ([f"{months} bulan"] if months else [])
+    return " ".join(parts)

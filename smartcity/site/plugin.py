@@ -1,0 +1,154 @@
+"""The MkDocs plugin: load and validate the regions once per build, add their pages,
+render their bodies, write the open data. Only event handlers live here; the work
+is done by the modules they call.
+
+Named `smartcity` under `plugins:` in mkdocs.yml (entry point in pyproject.toml),
+before `macros`: nothing is built from unchecked data.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import types
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from smartcity.export import write_downloads
+from smartcity.site.build import Build, ChromeCache
+from smartcity.site.config import SmartCityConfig
+from smartcity.site.cssmin import minify_css
+from smartcity.site.formatting import date_id
+from smartcity.site.pages import (GENERATED_BODY, generated_page_source, national_pages, region_page_source,
+                                  region_pages, region_src)
+from smartcity.site.prerender import RegionBodies
+from smartcity.site.render import Renderer
+from smartcity.site.search import SEARCH_INDEX, search_index_json
+from smartcity.site.sitedata import Repository, Settings, load_site_data
+from smartcity.validation.problems import InvalidData
+from smartcity.validation.schema import SCHEMA_PATH
+
+log = logging.getLogger("mkdocs.plugins.smartcity")
+STYLESHEET = "assets/smartcity.css"
+
+
+def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page: its Markdown is only the body placeholder
+    (see pages.generated_page_source), so Python-Markdown, set up anew for every
+    page, would return the placeholder unchanged. Same result, no Markdown run."""
+    page.content = GENERATED_BODY
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
+class SmartCityPlugin(BasePlugin[SmartCityConfig]):
+    """Region pages, national pages and open data from the region files."""
+
+    def __init__(self) -> None:
+        self._build: Build | None = None
+
+    @property
+    def build(self) -> Build:
+        """The current build; macros reach it through the plugin instance."""
+        if self._build is None:
+            raise PluginError("region data is not loaded: list `smartcity` under `plugins` before `macros`")
+        return self._build
+
+    @event_priority(100)  # before every other plugin: nothing is built from unchecked data
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings = Settings.from_environment(base=Path(config.config_file_path).parent)
+        options = self.config
+        repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
+                                             options.commit_url_template)
+        try:
+            site = load_site_data(settings, repository)
+        except InvalidData as error:
+            for found in error.problems:
+                log.error(found.format())
+            files = len({p.file for p in error.problems})
+            raise Abort(f"Data wilayah tidak sah: {len(error.problems)} masalah di {files} berkas; "
+                        f"tidak ada halaman yang dibangun.") from None
+        self._build = Build(site, Renderer(site, config.use_directory_urls))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        build = self.build
+        site = build.site
+        for region in site.regions:
+            for page in region_pages(site.reference):
+                src = region_src(region.id, page.slug)
+                build.region_pages[src] = (region.id, page.slug)
+                files.append(File.generated(config, src, content=region_page_source(region, page)))
+        periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
+        for national in national_pages(site.reference, periods):
+            build.national_pages[national.src] = national
+            files.append(File.generated(config, national.src, content=generated_page_source(national.title)))
+        # The stylesheet, minified: every first visit downloads it.
+        stylesheet = files.get_file_from_path(STYLESHEET)
+        if stylesheet is not None and stylesheet.abs_src_path is not None:
+            files.remove(stylesheet)
+            files.append(File.generated(config, STYLESHEET, content=minify_css(
+                Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
+        # The region file schema, published at a stable address for editors' tools.
+        files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
+        files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
+        # Open data: written to a temporary folder and copied by MkDocs like any file.
+        # The folder is inside the site folder: should the build be killed, it goes
+        # with the half-built site (which the next build or scripts/build.py removes).
+        site_dir = Path(config.site_dir)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        build.open_data_dir = Path(tempfile.mkdtemp(prefix=".smartcity-data-", dir=site_dir))
+        build.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir, site.ranks)
+        for written in build.open_data[1]:
+            files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start rendering region bodies (in workers on big sites)."""
+        self.build.bodies = RegionBodies(self.build.site, self.build.renderer)
+        return nav
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        src = page.file.src_uri
+        if src in self.build.region_pages or src in self.build.national_pages:
+            page.render = types.MethodType(_render_generated, page)  # type: ignore[method-assign]
+        return page
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """`mkdocs serve` rebuilds when a region file changes, wherever the data is."""
+        server.watch(str(self.build.site.settings.regions_dir))
+        return server
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["sc_chrome"] = ChromeCache()
+        env.globals["sc_as_of"] = date_id(self.build.site.settings.as_of)
+        return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        build = self.build
+        src = page.file.src_uri
+        target = build.region_pages.get(src)
+        if target is not None and build.bodies is not None:
+            return html.replace(GENERATED_BODY, build.bodies.body(src, *target, page.url), 1)
+        national = build.national_pages.get(src)
+        if national is not None:
+            return html.replace(GENERATED_BODY, build.renderer.national_page(national, page.url), 1)
+        return build.fill(html)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.build.close()
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._build is not None:
+            self._build.close()

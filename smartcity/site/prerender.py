@@ -1,0 +1,94 @@
+"""Render region page bodies in worker processes while MkDocs builds.
+
+MkDocs renders pages one after another in one process; region bodies are
+independent, so on a machine with two or more cores they are rendered by
+worker processes and collected in page order. Each task is a handful of
+regions, which the worker loads from the check cache (the parent has just
+checked every file), so a worker holds only the regions it is rendering:
+forked copies of the parent would grow towards its size. Small sites render
+inline.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+from concurrent.futures import ProcessPoolExecutor
+
+from smartcity.figures.aggregate import region_figures
+from smartcity.validation.cache import CheckCache
+from smartcity.site.history import Commit
+from smartcity.validation.loader import check_files
+from smartcity.site.pages import region_pages, region_src, url_of
+from smartcity.reference import load_reference
+from smartcity.site.render import Renderer
+from smartcity.site.sitedata import Repository, Settings, SiteData
+from smartcity.processes import worker_context
+
+PARALLEL_FROM = 300   # region pages before workers pay for their start
+REGIONS_PER_TASK = 8
+
+_worker: tuple[Settings, Repository, dict[str, tuple[Commit, ...]], dict[str, Any], bool] | None = None
+
+
+def _init_worker(settings: Settings, repository: Repository, histories: dict[str, tuple[Commit, ...]],
+                 ranks: dict[str, Any], use_directory_urls: bool) -> None:
+    global _worker
+    _worker = (settings, repository, histories, ranks, use_directory_urls)
+
+
+def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
+    settings, repository, histories, ranks, use_directory_urls = _worker
+    reference = load_reference()
+    paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]
+    result = check_files(paths, reference, settings.as_of, cache=CheckCache.from_environment())
+    if result.problems:  # the parent checked these files a moment ago; a change since is an error
+        raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
+    site = SiteData(settings, reference, result.regions, {r.id: region_figures(r, settings.as_of) for r in result.regions},
+                    None, repository, {r: histories.get(r, ()) for r in region_ids},
+                    {r: ranks.get(r, {}) for r in region_ids})
+    renderer = Renderer(site, use_directory_urls)
+    out = []
+    for region_id in region_ids:
+        for page in region_pages(reference):
+            src = region_src(region_id, page.slug)
+            out.append((src, renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))))
+    return out
+
+
+class RegionBodies:
+    """Bodies of region pages by source path, rendered ahead in page order."""
+
+    def __init__(self, site: SiteData, renderer: Renderer, workers: int | None = None) -> None:
+        self._renderer = renderer
+        self._ready: dict[str, str] = {}
+        self._pool = None
+        self._results: Iterator[list[tuple[str, str]]] | None = None
+        workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        pages = len(site.regions) * len(region_pages(site.reference))
+        if workers > 1 and pages >= PARALLEL_FROM:
+            ids = [r.id for r in site.regions]
+            tasks = [ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK)]
+            # An executor, not multiprocessing.Pool: a worker that dies is an error
+            # (BrokenProcessPool), not a silent restart and a build that waits forever.
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=worker_context(), initializer=_init_worker,
+                initargs=(site.settings, site.repository, site.histories, site.ranks, renderer.use_directory_urls))
+            self._results = self._pool.map(_render_regions, tasks)
+
+    def body(self, src: str, region_id: str, slug: str, url: str) -> str:
+        if self._results is None:
+            return self._renderer.region_page(region_id, slug, url)
+        while src not in self._ready:
+            try:
+                self._ready.update(next(self._results))
+            except StopIteration:  # not among the tasks (should not happen): render here
+                return self._renderer.region_page(region_id, slug, url)
+        return self._ready.pop(src)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            self._results = None

@@ -1,0 +1,78 @@
+"""The field reference of the contributor guide, read from the JSON Schema so
+that the guide cannot drift from what the validator checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from smartcity.validation.schema import load_schema
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    path: str           # e.g. pillars.<pilar>.strategies[].programs[].horizon
+    depth: int
+    title: str
+    description: str
+    required: bool
+    kind: str           # plain-language type, with the allowed values
+
+
+def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref")
+    if ref:
+        target = schema
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _kind(node: dict[str, Any]) -> str:
+    if "enum" in node:
+        return "salah satu: " + ", ".join(map(str, node["enum"]))
+    if "const" in node:
+        return f"tetap: {node['const']}"
+    names = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "true/false",
+             "object": "kelompok kolom", "array": "daftar"}
+    kind = names.get(node.get("type", ""), node.get("type", ""))
+    if node.get("format") == "date":
+        kind = "tanggal TTTT-BB-HH"
+    if "minimum" in node and "maximum" in node:
+        kind += f" ({node['minimum']}–{node['maximum']})"
+    if "maxLength" in node and node.get("type") == "string":
+        kind += f", maks. {node['maxLength']} karakter"
+    if "maxItems" in node:
+        kind += f", maks. {node['maxItems']} butir"
+    return kind
+
+
+def schema_fields() -> list[FieldDoc]:
+    schema = load_schema()
+    out: list[FieldDoc] = []
+    pillar_keys = list(schema["properties"]["pillars"]["properties"])
+
+    def walk(node: dict[str, Any], path: str, depth: int, required: bool) -> None:
+        node = _resolve(node, schema)
+        if path:
+            out.append(FieldDoc(path, depth, node.get("title", ""), node.get("description", ""), required,
+                                _kind(node)))
+        if node.get("type") == "array" and isinstance(node.get("items"), dict):
+            items = _resolve(node["items"], schema)
+            if items.get("type") == "object":
+                for name, child in items.get("properties", {}).items():
+                    walk(child, f"{path}[].{name}", depth + 1, name in items.get("required", ()))
+            return
+        properties = node.get("properties", {})
+        if path == "pillars":  # six pillars of the same shape: document one as <pilar>
+            out.extend(FieldDoc(f"pillars.{key}", depth + 1, properties[key]["title"], properties[key]["description"],
+                                False, "kelompok kolom") for key in pillar_keys)
+            for name, child in properties[pillar_keys[0]].get("properties", {}).items():
+                walk(child, f"pillars.<pilar>.{name}", depth + 1, False)
+            return
+        for name, child in properties.items():
+            walk(child, f"{path}.{name}" if path else name, depth + 1, name in node.get("required", ()))
+
+    walk(schema, "", 0, True)
+    return out

@@ -1,0 +1,90 @@
+"""What one build of the site knows: settings, the regions to publish and their figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smartcity.asof import as_of_date
+from smartcity.figures.aggregate import NationalFigures, RegionFigures, national_figures, region_figures
+from smartcity.site.history import Commit, file_histories
+from smartcity.validation.loader import REGIONS_DIR, load_regions
+from smartcity.model import Region
+from smartcity.figures.national import RegionRank, rankings, ranks_by_region
+from smartcity.reference import Reference, load_reference
+
+
+@dataclass(frozen=True)
+class Settings:
+    regions_dir: Path = REGIONS_DIR
+    include_drafts: bool = False   # preview: drafts are built, with a banner
+    only: str | None = None        # preview of one region
+    as_of: dt.date = field(default_factory=as_of_date)  # the day the data is compiled
+
+    @classmethod
+    def from_environment(cls, base: Path | None = None) -> "Settings":
+        """`SMARTCITY_REGIONS_DIR`, `SMARTCITY_DRAFTS=1`, `SMARTCITY_ONLY=<id>` and `SOURCE_DATE_EPOCH`."""
+        directory = os.environ.get("SMARTCITY_REGIONS_DIR")
+        path = Path(directory) if directory else REGIONS_DIR
+        if base is not None and not path.is_absolute():
+            path = base / path
+        return cls(path, os.environ.get("SMARTCITY_DRAFTS", "") in ("1", "true", "yes"),
+                   os.environ.get("SMARTCITY_ONLY") or None, as_of_date())
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where region files are edited. Empty `url`: no edit or commit links."""
+
+    url: str = ""
+    branch: str = "main"
+    edit_template: str = "{url}/edit/{branch}/{path}"
+    commit_template: str = "{url}/commit/{sha}"
+
+    @classmethod
+    def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> "Repository":
+        """The plugin's options, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH."""
+        return cls(os.environ.get("SMARTCITY_REPOSITORY", url).rstrip("/"),
+                   os.environ.get("SMARTCITY_BRANCH", branch) or "main", edit_template, commit_template)
+
+    def edit_url(self, path: str) -> str | None:
+        return self.edit_template.format(url=self.url, branch=self.branch, path=path) if self.url else None
+
+    def commit_url(self, sha: str) -> str | None:
+        return self.commit_template.format(url=self.url, sha=sha) if self.url else None
+
+
+@dataclass(frozen=True)
+class SiteData:
+    settings: Settings
+    reference: Reference
+    regions: tuple[Region, ...]
+    figures: dict[str, RegionFigures] = field(default_factory=dict)
+    national: NationalFigures | None = None
+    repository: Repository = field(default_factory=Repository)
+    histories: dict[str, tuple[Commit, ...]] = field(default_factory=dict)  # by region id
+    ranks: dict[str, dict[str, RegionRank]] = field(default_factory=dict)  # region id → period → rank
+
+    def region(self, region_id: str) -> Region:
+        return next(r for r in self.regions if r.id == region_id)
+
+    def history(self, region_id: str) -> tuple[Commit, ...]:
+        return self.histories.get(region_id, ())
+
+    def last_changed(self, region: Region) -> dt.date | None:
+        """The last commit that touched the region's file; else its `updated` date."""
+        commits = self.history(region.id)
+        return commits[0].date.date() if commits else region.updated
+
+
+def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
+    """Load and validate every region once. Raises `InvalidData` on any problem."""
+    reference = load_reference()
+    regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
+    by_file = file_histories(settings.regions_dir)
+    histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
+    figures = {r.id: region_figures(r, settings.as_of) for r in regions}
+    return SiteData(settings, reference, regions, figures, national_figures(regions, figures),
+                    repository or Repository(), histories, ranks_by_region(rankings(regions)))

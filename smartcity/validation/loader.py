@@ -1,0 +1,223 @@
+"""The one entry point to region data: read, check and model every region file.
+
+The site build, the command-line validator and the tests all call
+`check_files` / `load_regions`, so that they agree on what is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smartcity import PROJECT_DIR
+from smartcity.asof import as_of_date
+from smartcity.validation.cache import CheckCache
+from smartcity.model import Region, region_from_data
+from smartcity.validation.problems import InvalidData, Problem, problem
+from smartcity.reference import Reference, load_reference
+from smartcity.validation.rules import check_rules
+from smartcity.validation.schema import check_schema
+from smartcity.processes import worker_context
+from smartcity.validation.yamlstrict import parse
+
+REGIONS_DIR = PROJECT_DIR / "data" / "regions"
+MAX_FILE_BYTES = 2_000_000
+FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
+PARALLEL_FROM = 40  # files to check before a second process pays for itself
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What checking one file found. Plain data, so that it can be cached and
+    sent between processes."""
+
+    display: str
+    data: dict[str, Any] | None          # parsed content; None when unreadable
+    problems: tuple[Problem, ...]
+    code_mark: tuple[int, int] = (1, 1)  # where `code` is written, for problems across files
+    code: str | None = None              # the region code, when it is text
+
+    def summary(self) -> "CheckedFile":
+        """The same result without the data: what validation alone needs."""
+        return CheckedFile(self.display, None, self.problems, self.code_mark, self.code)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    regions: tuple[Region, ...]        # every valid region, sorted by id (drafts included)
+    problems: tuple[Problem, ...]      # every problem of every file, sorted
+    files: tuple[str, ...]             # every file looked at
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor sees it: relative to the project, else as given."""
+    absolute = path.absolute()
+    if absolute.is_relative_to(PROJECT_DIR):
+        return absolute.relative_to(PROJECT_DIR).as_posix()
+    return path.as_posix()
+
+
+def region_files(directory: Path) -> list[Path]:
+    """Every entry of the regions folder that should be a region file (hidden ones excepted)."""
+    return sorted(p for p in directory.iterdir() if not p.name.startswith(".") and not p.is_dir())
+
+
+def _read(path: Path, display: str) -> bytes | CheckedFile:
+    def fail(code: str, **params: object) -> CheckedFile:
+        return CheckedFile(display, None, (problem(display, (1, 1), code, **params),))
+
+    if path.is_symlink():
+        return fail("E-FILE-SYMLINK")
+    if not FILE_NAME.match(path.name):
+        return fail("E-FILE-NAME", name=path.name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail("E-FILE-TOO-LARGE", size=size, limit=MAX_FILE_BYTES)
+        return path.read_bytes()
+    except OSError as error:
+        return fail("E-FILE-READ", detail=error.strerror or str(error))
+
+
+FAST_SCHEMA_FROM = 20  # files to check before compiling the fast schema validator pays off
+
+
+def check_content(raw: bytes, display: str, stem: str, reference: Reference, today: dt.date,
+                  fast: bool = False) -> CheckedFile:
+    """Check one file's bytes: YAML, schema and meaning, every problem at once."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
+    text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it
+    document, problems = parse(text, display)
+    if document is None:
+        return CheckedFile(display, None, tuple(problems))
+    yaml_paths = [p.path for p in problems]
+    schema_problems = [p for p in check_schema(document, display, fast)
+                       if not any(p.path[: len(y)] == y for y in yaml_paths)]
+    rule_problems = check_rules(document, display, stem, reference, today)
+    code = document.data.get("code")
+    return CheckedFile(display, document.data, tuple(sorted(problems + schema_problems + rule_problems)),
+                       document.locate(("code",)), code if isinstance(code, str) else None)
+
+
+def _cached(path: Path, today: dt.date, cache: CheckCache | None, with_data: bool) -> CheckedFile | bytes:
+    """The file's result from the cache, or its bytes when it must be checked."""
+    display = display_path(path)
+    raw = _read(path, display)
+    if isinstance(raw, CheckedFile) or cache is None:
+        return raw
+    key = cache.key(raw, display, today)
+    summary = cache.get(key)
+    if not isinstance(summary, CheckedFile):
+        return raw
+    if not with_data or summary.problems:
+        return summary
+    data = cache.get(key + ".data")
+    return CheckedFile(display, data, summary.problems, summary.code_mark, summary.code) \
+        if isinstance(data, dict) else raw
+
+
+def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCache | None = None,
+               with_data: bool = True, fast: bool = False) -> CheckedFile:
+    found = _cached(path, today, cache, with_data)
+    if isinstance(found, CheckedFile):
+        return found
+    display = display_path(path)
+    checked = check_content(found, display, path.stem, reference, today, fast)
+    if cache is not None:
+        key = cache.key(found, display, today)
+        cache.put(key + ".data", checked.data)
+        cache.put(key, checked.summary())
+    return checked if with_data else checked.summary()
+
+
+def _check_in_worker(args: tuple[Path, dt.date, CheckCache | None, bool]) -> CheckedFile:
+    path, today, cache, with_data = args
+    return check_file(path, load_reference(), today, cache, with_data, fast=True)
+
+
+def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
+               workers: int | None, with_data: bool) -> list[CheckedFile]:
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    results: dict[int, CheckedFile] = {}
+    pending: list[int] = []
+    for i, path in enumerate(paths):  # cached results are cheap: take them here
+        found = _cached(path, today, cache, with_data)
+        if isinstance(found, CheckedFile):
+            results[i] = found
+        else:
+            pending.append(i)
+    if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
+        with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True)) as pool:
+            jobs = [(paths[i], today, cache, with_data) for i in pending]
+            results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8)))
+    else:
+        fast = len(pending) >= FAST_SCHEMA_FROM
+        results.update((i, check_file(paths[i], reference, today, cache, with_data, fast)) for i in pending)
+    return [results[i] for i in range(len(paths))]
+
+
+def _cross_file_problems(checked: list[CheckedFile]) -> list[Problem]:
+    by_code: dict[str, list[CheckedFile]] = defaultdict(list)
+    for item in checked:
+        if item.code is not None:
+            by_code[item.code].append(item)
+    found = []
+    for code, items in sorted(by_code.items()):
+        if len(items) < 2:
+            continue
+        for item in items:
+            others = ", ".join(other.display for other in items if other is not item)
+            found.append(problem(item.display, item.code_mark, "E-CODE-DUPLICATE", ("code",), value=code, other=others))
+    return found
+
+
+def check_files(paths: list[Path], reference: Reference | None = None, today: dt.date | None = None,
+                cache: CheckCache | None = None, workers: int | None = 1, models: bool = True) -> LoadResult:
+    """Check files and, with `models`, build the model of every valid one."""
+    reference = reference or load_reference()
+    today = today or as_of_date()
+    checked = _check_all(paths, reference, today, cache, workers, with_data=models)
+    problems = sorted([p for c in checked for p in c.problems] + _cross_file_problems(checked))
+    bad_files = {p.file for p in problems}
+    regions = []
+    for item in checked:
+        if not models or item.data is None or item.display in bad_files:
+            continue
+        official = reference.regions_by_code[item.data["code"]]
+        regions.append(region_from_data(item.data, item.display, official.province.code, reference.pillar_keys))
+    return LoadResult(tuple(sorted(regions, key=lambda r: r.id)), tuple(problems),
+                      tuple(c.display for c in checked))
+
+
+def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
+                 only: str | None = None, as_of: dt.date | None = None) -> tuple[Region, ...]:
+    """The regions to publish. Raises `InvalidData` when any file has a problem:
+    no page is built from bad data."""
+    cache = CheckCache.from_environment()
+    paths = region_files(directory)
+    if only is not None:
+        # Preview of one region: every file is still checked (from the cache when
+        # unchanged), but only the previewed region is modelled.
+        checked = check_files(paths, today=as_of, cache=cache, workers=None, models=False)
+        if checked.problems:
+            raise InvalidData(list(checked.problems))
+        paths = [p for p in paths if p.stem == only]
+    result = check_files(paths, today=as_of, cache=cache, workers=None)
+    if result.problems:
+        raise InvalidData(list(result.problems))
+    return tuple(r for r in result.regions if include_drafts or r.status == "published")
