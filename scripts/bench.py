@@ -26,14 +26,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
+
+from smartcity.reference import load_reference
+from smartcity.tools.reference_markdown import write_reference_project
+from smartcity.tools.synthetic import write_national
+from smartcity.validation.loader import check_files, region_files
 
 ROOT = Path(__file__).resolve().parent.parent
-
-from smartcity.tools.reference_markdown import write_reference_project
-
-from smartcity.validation.loader import check_files, region_files
-from smartcity.reference import load_reference
-from smartcity.tools.synthetic import write_national
 
 PYTHON = sys.executable
 SIZES = (50, 200, 514)
@@ -92,7 +92,8 @@ def timed(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict[str, f
 
 def site_figures(site: Path) -> dict[str, float]:
     pages = sorted(site.rglob("*.html"))
-    region_pages = [p for p in pages if p.relative_to(site).parts[:1] == ("wilayah",) and len(p.relative_to(site).parts) > 2]
+    region_pages = [p for p in pages
+                    if p.relative_to(site).parts[:1] == ("wilayah",) and len(p.relative_to(site).parts) > 2]
     sizes = sorted(p.stat().st_size for p in region_pages) or [0]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     search = [site / "search" / "titles.json", site / "search" / "search_index.json"]
@@ -199,7 +200,7 @@ def main() -> int:
         write_national(national)
     sizes = (20, 50) if args.quick else SIZES
     cache = out / "cache"
-    results: dict[str, object] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}}
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}}
 
     results["validation"] = validation(national, cache)
     print(f"validasi 514 berkas: {results['validation']}", file=sys.stderr)
@@ -235,12 +236,14 @@ def table(results: dict, n: int) -> str:
     rows = [
         ("full build (warm check cache, median)", f"{b['wall_s']:.1f} s wall, {b['cpu_s']:.1f} s CPU", "≤ 30 s"),
         ("full build (cold cache)", f"{cold['wall_s']:.1f} s wall, {cold['cpu_s']:.1f} s CPU", "–"),
-        ("stock MkDocs reference", f"{ref['wall_s']:.1f} s wall; ratio {b['wall_s'] / ref['wall_s']:.2f}", "ratio ≤ 1.0"),
+        ("stock MkDocs reference", f"{ref['wall_s']:.1f} s wall; ratio {b['wall_s'] / ref['wall_s']:.2f}",
+         "ratio ≤ 1.0"),
         ("growth exponent", f"{results['growth_exponent']:.2f}", "≤ 1.1"),
         ("pages", f"{b['pages']:.0f} ({b['region_pages']:.0f} region pages)", "–"),
         ("HTML per region page", f"median {b['html_kb_median']:.1f} KB, max {b['html_kb_max']:.1f} KB", "≤ 40 KB"),
         ("site", f"{b['site_mb']:.0f} MB (reference {ref['site_mb']:.0f} MB)", "–"),
-        ("search index", f"{b['search_index_mb']:.2f} MB, fetched only when searching (reference {ref['search_index_mb']:.1f} MB, on every first load)", "≤ 3 MB or on demand"),
+        ("search index", f"{b['search_index_mb']:.2f} MB, fetched only when searching "
+                         f"(reference {ref['search_index_mb']:.1f} MB, on every first load)", "≤ 3 MB or on demand"),
         ("validation of all files", f"{v['warm_s']:.2f} s warm, {v['cold_s']:.1f} s cold", "≤ 2 s"),
         ("one-region preview rebuild", f"{results['preview']['rebuild_s']:.2f} s", "≤ 2 s"),
         ("peak memory (process tree)", f"{b['peak_mb']:.0f} MB (cold {cold['peak_mb']:.0f} MB)", "≤ 1 GB"),

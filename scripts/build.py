@@ -7,9 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from smartcity.site.atomic_build import atomic_build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -7,9 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from smartcity.tools.synthetic import write_national
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -4,11 +4,11 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from smartcity.validation.loader import REGIONS_DIR, display_path
 from smartcity.reference import load_reference
 from smartcity.tools.scaffold import ScaffoldError, create_region_file
+from smartcity.validation.loader import REGIONS_DIR, display_path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -1,7 +1,5 @@
 """Check region files: `python scripts/validate.py [--format text|json|github] [--lang id|en] [FILE…]`."""
 
-import sys
-from pathlib import Path
 
 
 from smartcity.validation.cli import run

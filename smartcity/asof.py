@@ -17,8 +17,8 @@ def as_of_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise SystemExit(f"SOURCE_DATE_EPOCH={epoch!r} bukan jumlah detik sejak 1970 "
                              "(is not a number of seconds since 1970)") from None
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()

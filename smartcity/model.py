@@ -317,7 +317,8 @@ def _program(d: dict[str, Any]) -> Program:
         id=d["id"], title=d["title"], horizon=d["horizon"], status=d["status"],
         description=d.get("description"), agency=d.get("agency"), start=d.get("start"), end=d.get("end"),
         budget=_budget(d.get("budget")),
-        updates=tuple(Update(_date(u["date"]), u["status"], u.get("note")) for u in d.get("updates", ())),
+        updates=tuple(Update(dt.date.fromisoformat(u["date"]), u["status"], u.get("note"))
+                      for u in d.get("updates", ())),
         example=d.get("example", False), sources=tuple(d.get("sources", ())))
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from accountability import check_accountability, overdue, rows_by_header, soup
 from conftest import AS_OF_EPOCH, ROOT, build_site
+
 from smartcity.validation.loader import load_regions
 
-AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.timezone.utc).date()
+AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.UTC).date()
 ONE_YEAR_LATER = AS_OF_EPOCH + 365 * 86400
 
 
@@ -72,7 +73,7 @@ def test_ranking_page_and_evaluation_trend(sample_site: Path) -> None:
 
 def test_one_year_later_more_work_is_overdue(tmp_path: Path) -> None:
     """Moving SOURCE_DATE_EPOCH a year on changes the overdue counts as the rule says."""
-    later = dt.datetime.fromtimestamp(ONE_YEAR_LATER, dt.timezone.utc).date()
+    later = dt.datetime.fromtimestamp(ONE_YEAR_LATER, dt.UTC).date()
     site = tmp_path / "later"
     result = build_site(site, extra_env={"SOURCE_DATE_EPOCH": str(ONE_YEAR_LATER)})
     assert result.returncode == 0, result.stderr

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import StaticServer, build_site
-from smartcity.site.pages import region_pages
+
 from smartcity.reference import load_reference
+from smartcity.site.pages import region_pages
 
 pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import ARTIFACTS, PYTHON, run
 
 pytestmark = pytest.mark.browser

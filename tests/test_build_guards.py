@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import PYTHON, ROOT, build_site, run
-from smartcity.site.pages import region_pages
+
 from smartcity.reference import load_reference
+from smartcity.site.pages import region_pages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -33,7 +33,7 @@ def test_five_mistakes_give_five_errors_in_validator_and_build(tmp_path: Path) -
     result = run([PYTHON, "scripts/validate.py", str(folder)])
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    located = [(int(l.split(":")[1]), l.split(": ")[1].split(" ")[0]) for l in lines]
+    located = [(int(line.split(":")[1]), line.split(": ")[1].split(" ")[0]) for line in lines]
     assert located == [(3, "E-TYPE"), (19, "E-ELEMENT"), (23, "E-ENUM"), (28, "E-PROGRAM-HORIZON"),
                        (31, "E-SOURCE-UNKNOWN")]
     site = tmp_path / "site"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import PYTHON, run
+
 from smartcity.validation.loader import check_files, region_files
 
 CASES = Path(__file__).resolve().parent / "cases"

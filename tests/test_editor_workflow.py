@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import PYTHON, ROOT, build_site, run
-from smartcity.validation.messages import CATALOGUE
+
 from smartcity.site.schema_doc import schema_fields
+from smartcity.validation.messages import CATALOGUE
 
 
 @pytest.fixture()
@@ -46,9 +46,9 @@ def test_new_editor_from_scaffold_to_built_site(regions: Path, tmp_path: Path) -
                   .replace("  governance: {}", "  governance:\n    quick_wins:\n      - {id: qw-1, title: Pasar daring, status: selesai}"))
     path.write_text(broken, encoding="utf-8")
     lines = broken.splitlines()
-    expected_lines = {next(i + 1 for i, l in enumerate(lines) if l.startswith("code:")),
-                      next(i + 1 for i, l in enumerate(lines) if l.startswith("cohort:")),
-                      next(i + 1 for i, l in enumerate(lines) if "status: selesai" in l)}
+    expected_lines = {next(i + 1 for i, line in enumerate(lines) if line.startswith("code:")),
+                      next(i + 1 for i, line in enumerate(lines) if line.startswith("cohort:")),
+                      next(i + 1 for i, line in enumerate(lines) if "status: selesai" in line)}
     result = run([PYTHON, "scripts/validate.py", "--format", "github", str(path)])
     assert result.returncode == 1
     annotations = result.stdout.splitlines()

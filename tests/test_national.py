@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import PYTHON, run
 from linkcheck import broken_links
-from smartcity.validation.loader import check_files, region_files
-from smartcity.site.pages import region_pages
+
 from smartcity.reference import load_reference
+from smartcity.site.pages import region_pages
+from smartcity.validation.loader import check_files, region_files
 
 pytestmark = pytest.mark.slow
 

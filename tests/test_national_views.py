@@ -15,16 +15,16 @@ import posixpath
 from collections import Counter
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from accountability import check_accountability, done_of_active, done_of_total
+from bs4 import BeautifulSoup
 from conftest import AS_OF_EPOCH, ROOT, run
-from smartcity.validation.loader import load_regions
+
 from smartcity.model import Region
 from smartcity.reference import load_reference
+from smartcity.validation.loader import load_regions
 
 REFERENCE = load_reference()
-AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.timezone.utc).date()
+AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.UTC).date()
 
 
 def published(regions_dir: Path) -> list[Region]:
@@ -89,7 +89,7 @@ def check_pillar_pages(site: Path, regions: list[Region], element_pages: int = 6
         assert Counter(c["data-element"] for c in cards) == Counter(q.element or "-" for q in quick_wins)
         assert sorted(c.select_one(".sc-card__title").get_text() for c in cards) == sorted(q.title for q in quick_wins)
         rows = page.select(".sc-elements tbody tr")
-        for element, row in zip(pillar.elements, rows):
+        for element, row in zip(pillar.elements, rows, strict=True):
             mine = [s for s in strategies if s.element == element.key]
             cells = [td.get_text(strip=True) for td in row.select("td")]
             assert cells == [str(sum(1 for r in regions if any(s.element == element.key for s in r.pillar(pillar.key).strategies))),

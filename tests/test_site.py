@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from smartcity.validation.loader import load_regions
-from smartcity.site.pages import region_pages
+
 from smartcity.reference import load_reference
+from smartcity.site.pages import region_pages
+from smartcity.validation.loader import load_regions
 
 REGIONS = load_regions()
 PAGES = region_pages(load_reference())
@@ -105,7 +105,7 @@ def test_roadmap_svg_has_one_bar_per_programme(sample_site: Path, region) -> Non
     assert svg["role"] == "img" and svg.select_one("title") and svg.select_one("desc")
     bars = svg.select("rect.sc-bar")
     assert len(bars) == len(programmes)
-    for bar, programme in zip(bars, programmes):
+    for bar, programme in zip(bars, programmes, strict=True):
         assert f"sc-bar--{programme.status}" in bar["class"]
     # the same content as tables, one row per programme across the horizons
     links = [a["href"].split("#")[1] for a in soup.select("section .sc-table tbody tr td:first-child a")]
@@ -211,7 +211,7 @@ def test_completeness_checklist_and_index_column(sample_site: Path) -> None:
         soup = page(sample_site, f"wilayah/{region.id}")
         items = soup.select("#kelengkapan ~ .sc-checklist li")
         assert len(items) == len(RULES)
-        for item, r in zip(items, result.results):
+        for item, r in zip(items, result.results, strict=True):
             assert item.select_one(".sc-check__mark").get_text() == ("Ada" if r.met else "Belum")  # a word, not only colour
             assert r.rule.label in item.get_text()
         row = next(tr for tr in index.select(".sc-regions-table tbody tr") if tr.th.a.get_text() == region.name)

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import PYTHON, run
+
 from smartcity.validation.loader import MAX_FILE_BYTES, check_files
 from smartcity.validation.yamlstrict import parse
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from smartcity.model import HORIZONS, STATUSES, PillarPlan, Program, QuickWin, Region, Strategy
@@ -36,11 +37,11 @@ class StatusCounts:
     cancelled: int = 0
 
     @classmethod
-    def of(cls, items: tuple[Program | QuickWin, ...] | list[Program | QuickWin]) -> "StatusCounts":
+    def of(cls, items: Sequence[Program | QuickWin]) -> StatusCounts:
         counts = Counter(item.status for item in items)
         return cls(**{status: counts.get(status, 0) for status in STATUSES})
 
-    def __add__(self, other: "StatusCounts") -> "StatusCounts":
+    def __add__(self, other: StatusCounts) -> StatusCounts:
         return StatusCounts(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
 
     @property
@@ -73,14 +74,14 @@ class Money:
     planned_with_realised: float = 0   # planned amount of the programmes that state realised spending
 
     @classmethod
-    def of(cls, programs: tuple[Program, ...] | list[Program]) -> "Money":
+    def of(cls, programs: Sequence[Program]) -> Money:
         budgets = [p.budget for p in programs if p.budget is not None]
         realised = [b for b in budgets if b.realised is not None]
         return cls(sum(b.amount for b in budgets), sum(b.realised or 0 for b in realised), len(programs),
                    len(budgets), len(realised), sum(1 for b in budgets if b.over_budget),
                    sum(b.amount for b in realised))
 
-    def __add__(self, other: "Money") -> "Money":
+    def __add__(self, other: Money) -> Money:
         return Money(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Money)))
 
     @property

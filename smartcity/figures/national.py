@@ -56,8 +56,8 @@ def province_views(regions: tuple[Region, ...], reference: Reference,
     for region in regions:
         by_province.setdefault(region.province_code, []).append(region)
     official: dict[str, list[OfficialRegion]] = {}
-    for region in reference.regions:
-        official.setdefault(region.province.code, []).append(region)
+    for entry in reference.regions:
+        official.setdefault(entry.province.code, []).append(entry)
     views = []
     for province in reference.provinces:
         members = tuple(sorted(by_province.get(province.code, ()), key=lambda r: r.name))
@@ -213,6 +213,12 @@ class RoundRanking:
     entries: tuple[RankEntry, ...]    # by rank, then region name
 
 
+def _final(evaluation: Evaluation) -> float:
+    """The final score of an evaluation known to have one."""
+    assert evaluation.scores is not None and evaluation.scores.final is not None
+    return evaluation.scores.final
+
+
 def rankings(regions: tuple[Region, ...]) -> tuple[RoundRanking, ...]:
     """Every round, newest first: the regions with a final score in it, ranked by that score
     (standard competition ranking: 1, 2, 2, 4)."""
@@ -223,10 +229,10 @@ def rankings(regions: tuple[Region, ...]) -> tuple[RoundRanking, ...]:
                 by_period.setdefault(evaluation.period, []).append((region, evaluation))
     out = []
     for period in sorted(by_period, reverse=True):
-        rows = sorted(by_period[period], key=lambda re: (-re[1].scores.final, re[0].name))  # type: ignore[union-attr]
+        rows = sorted(by_period[period], key=lambda pair: (-_final(pair[1]), pair[0].name))
         entries, rank, previous = [], 0, None
         for position, (region, evaluation) in enumerate(rows, start=1):
-            final = evaluation.scores.final  # type: ignore[union-attr]
+            final = _final(evaluation)
             if final != previous:
                 rank, previous = position, final
             entries.append(RankEntry(rank, region, evaluation))

@@ -3,6 +3,7 @@ templates only draw what this module measured."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from smartcity.figures.aggregate import StatusCounts
@@ -97,8 +98,10 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
             else:
                 start = start if start is not None else (end if end is not None else None)
                 end = end if end is not None else start
-            years = f"{start}–{end}" if start is not None and start != end else (str(start) if start else "tahun belum ditentukan")
-            bar_x, bar_width = (x_of(start), round((end - start + 1) * column)) if start is not None else (0, 0)
+            years = f"{start}–{end}" if start is not None and start != end else \
+                (str(start) if start else "tahun belum ditentukan")
+            bar_x, bar_width = (x_of(start), round((end - start + 1) * column)) \
+                if start is not None and end is not None else (0, 0)
             rows.append(Row(y, truncate(program.title, 38), program.title, False, program.status,
                             bar_x, bar_width, estimated, years))
             y += row_height
@@ -117,7 +120,7 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
 @dataclass(frozen=True)
 class Segment:
     key: str        # a status, or "count" for a single series
-    value: int
+    value: float
     x: float
     width: float
 
@@ -127,7 +130,7 @@ class BarRow:
     y: int
     label: str
     full_label: str
-    total: int
+    total: float
     value_label: str
     segments: tuple[Segment, ...]
 
@@ -202,7 +205,7 @@ def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int
 
 
 def bar_chart(chart_id: str, title: str, description: str,
-              rows: list[tuple[str, dict[str, int]]] | list[tuple[str, dict[str, float]]], keys: tuple[str, ...],
+              rows: Sequence[tuple[str, Mapping[str, float]]], keys: tuple[str, ...],
               label_limit: int = 30, value_labels: list[str] | None = None) -> BarChart:
     """Horizontal bars, one per row; several keys make stacked segments (statuses).
     `value_labels` replace the totals written after each bar (e.g. amounts in rupiah)."""

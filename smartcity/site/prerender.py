@@ -39,6 +39,8 @@ def _init_worker(settings: Settings, repository: Repository, histories: dict[str
 
 
 def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
+    if _worker is None:
+        raise RuntimeError("a render worker was started without its initializer")
     settings, repository, histories, ranks, use_directory_urls = _worker
     reference = load_reference()
     paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]

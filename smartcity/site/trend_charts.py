@@ -4,6 +4,7 @@ module measured; every chart also has a table of its numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from smartcity.figures.indicators import IndicatorAssessment
@@ -30,7 +31,7 @@ class Sparkline:
     description: str
 
 
-def _scale(low: float, high: float, out_low: float, out_high: float):
+def _scale(low: float, high: float, out_low: float, out_high: float) -> Callable[[float], float]:
     span = (high - low) or 1.0
 
     def scale(value: float) -> float:

@@ -4,13 +4,14 @@ Material with its search plugin, no hooks and no macros."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from smartcity.figures.aggregate import programs_by_horizon
-from smartcity.model import Region
-from smartcity.site.pages import region_pages
+from smartcity.model import Program, Region
 from smartcity.reference import Reference
 from smartcity.site.formatting import STATUS_LABELS
+from smartcity.site.pages import region_pages
 
 CONFIG = """site_name: Reference
 theme:
@@ -33,7 +34,7 @@ def cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\\\|") if text is not None else "–"
 
 
-def program_rows(programs, pillar_label: str | None = None) -> list[str]:
+def program_rows(programs: Iterable[Program], pillar_label: str | None = None) -> list[str]:
     head = "| Program | " + ("Pilar | " if pillar_label is not None else "") + "Perangkat daerah | Tahun | Status |"
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for p in programs:
@@ -67,7 +68,8 @@ def region_markdown(region: Region, reference: Reference) -> dict[str, str]:
             lines += ["## Quick wins", ""] + [f"- **{cell(q.title)}** {cell(q.description)}" for q in pillar.quick_wins]
         elif page.slug == "quick-wins":
             for p in region.pillars:
-                lines += [f"## {p.key}", ""] + [f"- **{cell(q.title)}** {cell(q.description)}" for q in p.quick_wins] + [""]
+                lines += [f"## {p.key}", ""]
+                lines += [f"- **{cell(q.title)}** {cell(q.description)}" for q in p.quick_wins] + [""]
         else:
             for e in region.evaluations:
                 lines += [f"## {e.period}", "", cell(e.summary), ""]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from smartcity.validation.loader import REGIONS_DIR
 from smartcity.reference import OfficialRegion, Reference, slugify
+from smartcity.validation.loader import REGIONS_DIR
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/region.schema.json
@@ -76,7 +76,8 @@ def create_region_file(code: str, reference: Reference, directory: Path = REGION
     if region is None:
         raise ScaffoldError(f"kode {code!r} tidak ada dalam daftar resmi Kemendagri (contoh kode: 33.75)")
     path = directory / f"{slugify(region.name)}.yml"
-    existing = [p for p in directory.glob("*.yml") if f'code: "{region.code}"' in p.read_text(encoding="utf-8", errors="replace")]
+    existing = [p for p in directory.glob("*.yml")
+                if f'code: "{region.code}"' in p.read_text(encoding="utf-8", errors="replace")]
     if path.exists() or existing:
         raise ScaffoldError(f"{region.name} sudah punya berkas: {(existing or [path])[0].as_posix()}")
     path.write_text(scaffold_text(region, today), encoding="utf-8")

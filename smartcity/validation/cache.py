@@ -8,11 +8,11 @@ Disable with SMARTCITY_CACHE=0; move with SMARTCITY_CACHE_DIR.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
 import tempfile
-import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ class CheckCache:
         self.directory = directory
 
     @classmethod
-    def from_environment(cls) -> "CheckCache | None":
+    def from_environment(cls) -> CheckCache | None:
         if os.environ.get("SMARTCITY_CACHE", "1") in ("0", "false", "no"):
             return None
         directory = os.environ.get("SMARTCITY_CACHE_DIR")

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, check_files, region_files
@@ -31,9 +32,10 @@ def format_github(p: Problem, lang: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code 2, in our words
+    def error(self, message: str) -> NoReturn:  # argparse's own exit code 2, in our words
         self.print_usage(sys.stderr)
         print(f"validate.py: {message}", file=sys.stderr)
+        sys.exit(2)
         sys.exit(2)
 
 

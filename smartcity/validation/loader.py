@@ -17,13 +17,13 @@ from typing import Any
 
 from smartcity import PROJECT_DIR
 from smartcity.asof import as_of_date
-from smartcity.validation.cache import CheckCache
 from smartcity.model import Region, region_from_data
-from smartcity.validation.problems import InvalidData, Problem, problem
+from smartcity.processes import worker_context
 from smartcity.reference import Reference, load_reference
+from smartcity.validation.cache import CheckCache
+from smartcity.validation.problems import InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
-from smartcity.processes import worker_context
 from smartcity.validation.yamlstrict import parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
@@ -43,7 +43,7 @@ class CheckedFile:
     code_mark: tuple[int, int] = (1, 1)  # where `code` is written, for problems across files
     code: str | None = None              # the region code, when it is text
 
-    def summary(self) -> "CheckedFile":
+    def summary(self) -> CheckedFile:
         """The same result without the data: what validation alone needs."""
         return CheckedFile(self.display, None, self.problems, self.code_mark, self.code)
 
@@ -73,7 +73,7 @@ def region_files(directory: Path) -> list[Path]:
 
 
 def _read(path: Path, display: str) -> bytes | CheckedFile:
-    def fail(code: str, **params: object) -> CheckedFile:
+    def fail(code: str, **params: Any) -> CheckedFile:
         return CheckedFile(display, None, (problem(display, (1, 1), code, **params),))
 
     if path.is_symlink():
@@ -164,7 +164,7 @@ def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: C
     if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
         with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True)) as pool:
             jobs = [(paths[i], today, cache, with_data) for i in pending]
-            results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8)))
+            results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8), strict=True))
     else:
         fast = len(pending) >= FAST_SCHEMA_FROM
         results.update((i, check_file(paths[i], reference, today, cache, with_data, fast)) for i in pending)

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from smartcity.model import HORIZONS
-from smartcity.validation.problems import Path_, Problem, problem
 from smartcity.reference import Reference
+from smartcity.validation.problems import Path_, Problem, problem
 from smartcity.validation.yamlstrict import Document
-
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -286,7 +285,7 @@ class _Checker:
     def dates_not_after_as_of(self) -> None:
         """Dates that record something that already happened cannot lie in the future."""
         paths: list[Path_] = [("stage_date",)]
-        for _, kind, path, item in self._pillar_items():
+        for _, kind, path, _item in self._pillar_items():
             if kind == "program":
                 paths.append(path + ("budget", "realised_date"))
         for path in paths:

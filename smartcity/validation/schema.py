@@ -7,13 +7,13 @@ plain-language parameters.
 
 from __future__ import annotations
 
-import difflib
-import json
-from functools import cache
-from typing import Any
-
 import copy
 import datetime as dt
+import difflib
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
@@ -43,9 +43,11 @@ PATTERN_HINTS = {
     "^https://[^\\s<>\"'`\\\\]+$": ("alamat web yang diawali https://", "a web address starting with https://"),
     "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$": ("alamat surel, mis. smartcity@pekalongankota.go.id",
                                                        "an e-mail address, e.g. smartcity@pekalongankota.go.id"),
-    "^\\+?[0-9]{6,15}$": ("nomor telepon: angka saja, boleh diawali +, dalam tanda kutip, mis. \"+6281234567890\"",
-                          "a phone number: digits only, optionally starting with +, in quotes, e.g. \"+6281234567890\""),
-    "^[a-z_]+$": ("huruf kecil dan garis bawah, mis. city_appearance", "lowercase letters and underscores, e.g. city_appearance"),
+    "^\\+?[0-9]{6,15}$": (
+        "nomor telepon: angka saja, boleh diawali +, dalam tanda kutip, mis. \"+6281234567890\"",
+        "a phone number: digits only, optionally starting with +, in quotes, e.g. \"+6281234567890\""),
+    "^[a-z_]+$": ("huruf kecil dan garis bawah, mis. city_appearance",
+                  "lowercase letters and underscores, e.g. city_appearance"),
 }
 
 
@@ -76,7 +78,7 @@ def _is_date(value: object) -> bool:
 
 
 @cache
-def _fast_validator():
+def _fast_validator() -> Callable[[Any], Any]:
     """The schema compiled to Python by fastjsonschema: ~30x faster, stops at the
     first error. Only used to say "valid"; any failure goes to the precise pass.
     The schema uses only keywords whose meaning is the same in draft-07."""
@@ -104,7 +106,8 @@ def _json_type(value: Any) -> str:
 def _type_hint(expected: str, value: Any) -> tuple[str, str]:
     if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return (f"; tulis dalam tanda kutip, mis. \"{value}\"", f"; write it in quotes, e.g. \"{value}\"")
-    if expected == "boolean" and isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n", "ya", "tidak"):
+    words = ("yes", "no", "on", "off", "y", "n", "ya", "tidak")
+    if expected == "boolean" and isinstance(value, str) and value.lower() in words:
         return ("; gunakan true atau false", "; use true or false")
     return ("", "")
 
@@ -121,10 +124,11 @@ def _problems_for(error: ValidationError, doc: Document, file: str) -> list[Prob
         out = []
         for name in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(name, allowed, n=1)
+            known = ", ".join(allowed)
             out.append(problem(file, doc.locate(path + (name,), key=True), "E-UNKNOWN-FIELD", path + (name,),
                                field=name,
-                               hint=f" — maksud Anda {close[0]!r}?" if close else f"; kolom yang dikenal: {', '.join(allowed)}",
-                               hint_en=f" — did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(allowed)}"))
+                               hint=f" — maksud Anda {close[0]!r}?" if close else f"; kolom yang dikenal: {known}",
+                               hint_en=f" — did you mean {close[0]!r}?" if close else f"; known fields: {known}"))
         return out
     position = doc.locate(path)
     if kind == "type":
@@ -133,10 +137,13 @@ def _problems_for(error: ValidationError, doc: Document, file: str) -> list[Prob
         if expected == "number" and actual == "integer":
             return []
         hint_id, hint_en = _type_hint(expected, value)
-        return [problem(file, position, "E-TYPE", path, expected=TYPE_NAMES[expected][0], actual=TYPE_NAMES[actual][0],
-                        expected_en=TYPE_NAMES[expected][1], actual_en=TYPE_NAMES[actual][1], hint=hint_id, hint_en=hint_en)]
+        return [problem(file, position, "E-TYPE", path,
+                        expected=TYPE_NAMES[expected][0], actual=TYPE_NAMES[actual][0],
+                        expected_en=TYPE_NAMES[expected][1], actual_en=TYPE_NAMES[actual][1],
+                        hint=hint_id, hint_en=hint_en)]
     if kind == "enum":
-        return [problem(file, position, "E-ENUM", path, value=value, allowed=", ".join(map(str, error.validator_value)))]
+        allowed_values = ", ".join(map(str, error.validator_value))
+        return [problem(file, position, "E-ENUM", path, value=value, allowed=allowed_values)]
     if kind == "const":
         return [problem(file, position, "E-CONST", path, expected=error.validator_value)]
     if kind == "pattern":

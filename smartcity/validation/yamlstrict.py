@@ -23,10 +23,10 @@ from smartcity.validation.problems import Path_, Problem, problem
 try:  # libyaml is ~8x faster; the pure-Python parser gives the same events
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml.composer import Composer
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
-    from yaml.composer import Composer
 
     class _Parser(Reader, Scanner, _PyParser, Composer):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
@@ -193,7 +193,8 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     except yaml.composer.ComposerError as error:
         if "expected a single document" in str(error):
             mark = error.problem_mark
-            return None, [problem(file, (mark.line + 1, mark.column + 1), "E-YAML-MULTI-DOC")]
+            where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            return None, [problem(file, where, "E-YAML-MULTI-DOC")]
         return None, [_syntax_problem(file, error, text)]
     except yaml.YAMLError as error:
         return None, [_syntax_problem(file, error, text)]
@@ -224,7 +225,7 @@ def _first_alias_mark(text: str) -> tuple[int, int]:
     try:
         while parser.check_event():
             event = parser.get_event()
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 return event.start_mark.line + 1, event.start_mark.column + 1
     finally:
         parser.dispose()

@@ -1,0 +1,15 @@
+"""Open data: the validated regions as JSON, CSV tables and a Frictionless data package."""
+
+from smartcity.export.files import (
+                                    Written,
+                                    csv_bytes,
+                                    datapackage,
+                                    json_bytes,
+                                    json_text,
+                                    region_record,
+                                    write_downloads,
+)
+from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, tables
+
+__all__ = ["CSV_ENCODING", "DATA_DIR", "Field", "Table", "Written", "csv_bytes", "datapackage", "json_bytes",
+           "json_text", "region_record", "tables", "write_downloads"]
