@@ -9,7 +9,7 @@ from smartcity.export.files import (
                                     region_record,
                                     write_downloads,
 )
-from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, tables
+from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, iter_tables, tables
 
 __all__ = ["CSV_ENCODING", "DATA_DIR", "Field", "Table", "Written", "csv_bytes", "datapackage", "json_bytes",
-           "json_text", "region_record", "tables", "write_downloads"]
+           "iter_tables", "json_text", "region_record", "tables", "write_downloads"]

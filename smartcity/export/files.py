@@ -11,12 +11,12 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Table, tables
+from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Table, iter_tables
 from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.national import RegionRank
 from smartcity.model import Region
@@ -81,12 +81,17 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_bytes(table: Table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def _write_csv(table: Table, handle: TextIO) -> None:
+    writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow([f.name for f in table.fields])
     for row in table.rows:
         writer.writerow([_cell(v) for v in row])
+
+
+def csv_bytes(table: Table) -> bytes:
+    """The table as CSV: UTF-8 with a byte-order mark, CRLF, comma-separated."""
+    buffer = io.StringIO()
+    _write_csv(table, buffer)
     return buffer.getvalue().encode(CSV_ENCODING)
 
 
@@ -141,8 +146,15 @@ def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: 
             per_region.append(write(f"{DATA_DIR}/regions/{region.id}.json", text + b"\n"))
         everything.write(b"]}\n")
         written = [Written(all_path, everything.tell())]
-    table_list = tables(regions, reference, figures, ranks)
-    written += [write(table.path, csv_bytes(table)) for table in table_list]
-    written.append(write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(table_list))))
+    # One table at a time, streamed to its file; only the description is kept (the rows of
+    # program.csv alone are ~100 MB of Python objects at 514 regions).
+    table_list = []
+    for table in iter_tables(regions, reference, figures, ranks):
+        target = folder / table.path
+        with target.open("w", encoding=CSV_ENCODING, newline="") as handle:
+            _write_csv(table, handle)
+        written.append(Written(table.path, target.stat().st_size))
+        table_list.append(replace(table, rows=()))
+    written.append(write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(tuple(table_list)))))
     written += sorted(per_region, key=lambda w: w.path)
-    return table_list, tuple(written)
+    return tuple(table_list), tuple(written)

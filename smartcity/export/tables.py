@@ -40,6 +40,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    count: int = 0                     # rows, kept when the rows themselves are dropped after writing
 
     @property
     def foreign_keys(self) -> list[dict[str, Any]]:
@@ -295,13 +296,20 @@ def _evaluation() -> list[Column]:
 
 def _table(name: str, title: str, description: str, columns: list[Column], primary_key: tuple[str, ...],
            rows: Iterator[Any]) -> Table:
+    values = tuple(tuple(c.value(row) for c in columns) for row in rows)
     return Table(name, f"{DATA_DIR}/{name}.csv", title, description, tuple(c.field for c in columns), primary_key,
-                 tuple(tuple(c.value(row) for c in columns) for row in rows))
+                 values, len(values))
 
 
 def tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str, RegionFigures],
            ranks: dict[str, dict[str, RegionRank]] | None = None) -> tuple[Table, ...]:
     """Every CSV table, regions by code and items in file order."""
+    return tuple(iter_tables(regions, reference, figures, ranks))
+
+
+def iter_tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str, RegionFigures],
+                ranks: dict[str, dict[str, RegionRank]] | None = None) -> Iterator[Table]:
+    """The tables one at a time: each is built when the previous one is done with."""
     ranks = ranks or {}
     ordered = sorted(regions, key=lambda r: r.code)
     pillar = column("pillar", "string", "Kunci pilar: " + ", ".join(reference.pillar_keys) + ".",
@@ -328,17 +336,15 @@ def tables(regions: tuple[Region, ...], reference: Reference, figures: dict[str,
                 for r in ordered for plan in r.pillars for s in plan.strategies for p in s.programs)
     quick_wins = (QuickWinRow(r, plan.key, q) for r in ordered for plan in r.pillars for q in plan.quick_wins)
     evaluations = (EvaluationRow(r, e, ranks.get(r.id, {}).get(e.period)) for r in ordered for e in r.evaluations)
-    return (
-        _table("wilayah", "Wilayah", "Satu baris per wilayah dengan masterplan yang diterbitkan.", _wilayah(),
-               ("region_code",), region_rows()),
-        _table("program", "Program", "Satu baris per program (rencana aksi) di setiap strategi.", _program(pillar),
-               ("region_code", "program_id"), programs),
-        _table("quick-win", "Quick win", "Satu baris per quick win.", _quick_win(pillar),
-               ("region_code", "quick_win_id"), quick_wins),
-        _table("indikator", "Indikator sasaran", "Satu baris per sasaran pilar, dengan indikatornya bila ada.",
-               _indicator(pillar), ("region_code", "pillar", "goal_number"), goal_rows()),
-        _table("indikator-capaian", "Capaian indikator", "Satu baris per nilai terukur sebuah indikator sasaran.",
-               _actual(pillar), ("region_code", "pillar", "goal_number", "year"), actual_rows()),
-        _table("evaluasi", "Evaluasi", "Satu baris per putaran evaluasi (dua kali setahun).", _evaluation(),
-               ("region_code", "period"), evaluations),
-    )
+    yield _table("wilayah", "Wilayah", "Satu baris per wilayah dengan masterplan yang diterbitkan.", _wilayah(),
+                 ("region_code",), region_rows())
+    yield _table("program", "Program", "Satu baris per program (rencana aksi) di setiap strategi.",
+                 _program(pillar), ("region_code", "program_id"), programs)
+    yield _table("quick-win", "Quick win", "Satu baris per quick win.", _quick_win(pillar),
+                 ("region_code", "quick_win_id"), quick_wins)
+    yield _table("indikator", "Indikator sasaran", "Satu baris per sasaran pilar, dengan indikatornya bila ada.",
+                 _indicator(pillar), ("region_code", "pillar", "goal_number"), goal_rows())
+    yield _table("indikator-capaian", "Capaian indikator", "Satu baris per nilai terukur sebuah indikator sasaran.",
+                 _actual(pillar), ("region_code", "pillar", "goal_number", "year"), actual_rows())
+    yield _table("evaluasi", "Evaluasi", "Satu baris per putaran evaluasi (dua kali setahun).", _evaluation(),
+                 ("region_code", "period"), evaluations)

@@ -36,6 +36,7 @@ class Build:
     bodies: RegionBodies | None = None                                    # once page addresses are known
     region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
     national_pages: dict[str, NationalPage] = field(default_factory=dict)   # src → page
+    generated: set[str] = field(default_factory=set)                      # both of the above
     open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
     open_data_dir: Path | None = None  # the open-data files of this build, until it ends
     _slots: dict[str, str] = field(default_factory=dict)

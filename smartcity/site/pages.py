@@ -60,7 +60,9 @@ def relative_url(from_url: str, to_url: str) -> str:
     return target or "./"
 
 
-GENERATED_BODY = '<div data-sc-generated-page></div>'
+# Replaced whole by the rendered body (plugin.on_post_page). The "<h1" inside tells
+# Material that the body brings its own title, so it adds none.
+GENERATED_BODY = '<div data-sc-generated-page><!-- <h1> --></div>'
 
 
 @dataclass(frozen=True)

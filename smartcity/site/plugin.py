@@ -94,6 +94,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         for national in national_pages(site.reference, periods):
             build.national_pages[national.src] = national
             files.append(File.generated(config, national.src, content=generated_page_source(national.title)))
+        build.generated = set(build.region_pages) | set(build.national_pages)
         # The stylesheet, minified: every first visit downloads it.
         stylesheet = files.get_file_from_path(STYLESHEET)
         if stylesheet is not None and stylesheet.abs_src_path is not None:
@@ -120,8 +121,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        src = page.file.src_uri
-        if src in self.build.region_pages or src in self.build.national_pages:
+        if page.file.src_uri in self.build.generated:
             page.render = types.MethodType(_render_generated, page)  # type: ignore[method-assign]
         return page
 
@@ -136,15 +136,20 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Generated pages keep their placeholder until on_post_page: MkDocs holds every
+        # page's content from this event until the end of the build (~240 MB at 514 regions).
+        return html if page.file.src_uri in self.build.generated else self.build.fill(html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         build = self.build
         src = page.file.src_uri
         target = build.region_pages.get(src)
         if target is not None and build.bodies is not None:
-            return html.replace(GENERATED_BODY, build.bodies.body(src, *target, page.url), 1)
+            return output.replace(GENERATED_BODY, build.bodies.body(src, *target, page.url), 1)
         national = build.national_pages.get(src)
         if national is not None:
-            return html.replace(GENERATED_BODY, build.renderer.national_page(national, page.url), 1)
-        return build.fill(html)
+            return output.replace(GENERATED_BODY, build.renderer.national_page(national, page.url), 1)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.build.close()

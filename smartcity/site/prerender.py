@@ -12,6 +12,7 @@ inline.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from typing import Any
 from concurrent.futures import ProcessPoolExecutor
@@ -38,7 +39,7 @@ def _init_worker(settings: Settings, repository: Repository, histories: dict[str
     _worker = (settings, repository, histories, ranks, use_directory_urls)
 
 
-def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
+def _render_regions(region_ids: list[str]) -> list[tuple[str, bytes]]:
     if _worker is None:
         raise RuntimeError("a render worker was started without its initializer")
     settings, repository, histories, ranks, use_directory_urls = _worker
@@ -55,7 +56,9 @@ def _render_regions(region_ids: list[str]) -> list[tuple[str, str]]:
     for region_id in region_ids:
         for page in region_pages(reference):
             src = region_src(region_id, page.slug)
-            out.append((src, renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))))
+            html = renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))
+            # compressed while it waits for its page: ~6 KB instead of ~36 KB each
+            out.append((src, zlib.compress(html.encode("utf-8"), 1)))
     return out
 
 
@@ -64,9 +67,9 @@ class RegionBodies:
 
     def __init__(self, site: SiteData, renderer: Renderer, workers: int | None = None) -> None:
         self._renderer = renderer
-        self._ready: dict[str, str] = {}
-        self._pool = None
-        self._results: Iterator[list[tuple[str, str]]] | None = None
+        self._ready: dict[str, bytes] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._results: Iterator[list[tuple[str, bytes]]] | None = None
         workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         pages = len(site.regions) * len(region_pages(site.reference))
         if workers > 1 and pages >= PARALLEL_FROM:
@@ -80,6 +83,7 @@ class RegionBodies:
             self._results = self._pool.map(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:
+        """The rendered body of one region page (asked for in page order)."""
         if self._results is None:
             return self._renderer.region_page(region_id, slug, url)
         while src not in self._ready:
@@ -87,9 +91,10 @@ class RegionBodies:
                 self._ready.update(next(self._results))
             except StopIteration:  # not among the tasks (should not happen): render here
                 return self._renderer.region_page(region_id, slug, url)
-        return self._ready.pop(src)
+        return zlib.decompress(self._ready.pop(src)).decode("utf-8")
 
     def close(self) -> None:
+        """Stop the workers (also when the build failed)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
