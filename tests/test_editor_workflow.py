@@ -140,12 +140,22 @@ def test_workflows_validate_build_and_deploy() -> None:
     triggers = pr[True] if True in pr else pr["on"]  # PyYAML reads `on:` as true
     assert "pull_request" in triggers and "pull_request_target" not in triggers
     steps = [s.get("run", "") for job in pr["jobs"].values() for s in job["steps"]]
-    assert any("validate.py --format github" in s for s in steps)
+    assert any("smartcity-validate --format github" in s for s in steps)
     assert any("mkdocs build --strict" in s for s in steps)
+    assert {"ruff check .", "mypy", "lint-imports"} <= {s.removeprefix(".venv/bin/") for s in steps}
+    for workflow in (pr, yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))):
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:  # pinned by a full commit, never a movable tag
+                    assert len(step["uses"].split("@")[1]) == 40, step["uses"]
+                if step.get("uses", "").startswith("actions/checkout"):
+                    assert step["with"]["persist-credentials"] is False
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for job in pr["jobs"].values() for s in job["steps"])
     deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
     uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert deploy["permissions"] == {} and "pages" not in deploy["jobs"]["build"]["permissions"]
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert (deploy[True] if True in deploy else deploy["on"])["push"]["branches"] == ["main"]
 
 
@@ -153,12 +163,16 @@ def test_pre_commit_hooks_run_the_validator_and_yamllint(regions: Path) -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     files = sorted(str(p) for p in (ROOT / "data" / "regions").glob("*.yml"))
-    validator = hooks["validate-regions"]["entry"].split()
-    assert validator[1:] == ["scripts/validate.py"]
-    assert run([PYTHON, *validator[1:], *files]).returncode == 0
-    bad = regions / "kota-pekalongan.yml"
-    bad.write_text(bad.read_text(encoding="utf-8") + "cohort: 2019\n", encoding="utf-8")
-    assert run([PYTHON, *validator[1:], str(bad)]).returncode == 1
+    hook = hooks["validate-regions"]
+    assert hook["entry"] == ".venv/bin/smartcity-validate" and hook["pass_filenames"] is False
+    validator = [str(Path(PYTHON).parent / "smartcity-validate")]
+    assert run(validator).returncode == 0
+    # the whole folder is checked: a second file claiming an existing code fails the commit
+    # even when only that file is staged
+    twin = regions / "kota-pekalongan-2.yml"
+    twin.write_text((regions / "kota-pekalongan.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(validator + [str(regions)])
+    assert result.returncode == 1 and "E-CODE-DUPLICATE" in result.stdout
     lint = hooks["yamllint"]["entry"].split()
     assert lint[0] == "yamllint"
     result = run([PYTHON, "-m", "yamllint", *lint[1:], *files])
