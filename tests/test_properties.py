@@ -17,13 +17,13 @@ from hypothesis_jsonschema import from_schema
 from smartcity import export
 from smartcity.figures.aggregate import national_figures, region_figures
 from smartcity.figures.national import rankings, ranks_by_region
-from smartcity.model import region_from_data
 from smartcity.reference import load_reference
 from smartcity.site.pages import NationalPage, region_pages
 from smartcity.site.render import Renderer
 from smartcity.site.sitedata import Settings, SiteData
 from smartcity.validation.loader import CheckedFile, check_content
 from smartcity.validation.schema import is_valid_fast, load_schema, precise_problems
+from smartcity.validation.to_model import region_from_data
 from smartcity.validation.yamlstrict import parse
 
 ROOT = Path(__file__).resolve().parent.parent

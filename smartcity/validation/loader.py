@@ -17,13 +17,14 @@ from typing import Any
 
 from smartcity import PROJECT_DIR
 from smartcity.asof import as_of_date
-from smartcity.model import Region, region_from_data
+from smartcity.model import Region
 from smartcity.processes import worker_context
 from smartcity.reference import Reference, load_reference
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.problems import InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
+from smartcity.validation.to_model import region_from_data
 from smartcity.validation.yamlstrict import parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
