@@ -15,6 +15,7 @@ RISK_STATUSES = ("open", "mitigated", "closed")
 
 @dataclass(frozen=True)
 class TextItem:
+    """A piece of text that may be marked as an example and cite sources."""
     text: str
     example: bool = False
     sources: tuple[str, ...] = ()
@@ -22,11 +23,13 @@ class TextItem:
 
 @dataclass(frozen=True)
 class YearSpan:
+    """Years from `start` to `end`, both included."""
     start: int
     end: int
 
     @property
     def years(self) -> range:
+        """Every year of the span."""
         return range(self.start, self.end + 1)
 
 
@@ -41,6 +44,7 @@ class Actual:
 
 @dataclass(frozen=True)
 class Indicator:
+    """What measures a goal: baseline, target and the values measured so far."""
     name: str
     unit: str | None = None
     baseline: float | None = None
@@ -51,11 +55,13 @@ class Indicator:
 
     @property
     def latest(self) -> Actual | None:
+        """The most recent measured value, or None."""
         return self.actuals[-1] if self.actuals else None
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A goal (sasaran) of a pillar, with its indicator when it has one."""
     text: str
     indicator: Indicator | None = None
     example: bool = False
@@ -64,6 +70,7 @@ class Goal:
 
 @dataclass(frozen=True)
 class Budget:
+    """A programme's planned budget and, when stated, what was spent."""
     amount: float                        # planned
     currency: str = "IDR"
     source: str | None = None
@@ -72,11 +79,13 @@ class Budget:
 
     @property
     def over_budget(self) -> bool:
+        """True when more was spent than planned."""
         return self.realised is not None and self.realised > self.amount
 
 
 @dataclass(frozen=True)
 class Update:
+    """A dated progress note of a programme."""
     date: dt.date
     status: str
     note: str | None = None
@@ -84,6 +93,7 @@ class Update:
 
 @dataclass(frozen=True)
 class Program:
+    """A programme of the action plan and roadmap."""
     id: str
     title: str
     horizon: str
@@ -100,6 +110,7 @@ class Program:
 
 @dataclass(frozen=True)
 class Strategy:
+    """A strategy of a pillar, on one of its elements."""
     id: str
     title: str
     element: str
@@ -112,6 +123,7 @@ class Strategy:
 
 @dataclass(frozen=True)
 class QuickWin:
+    """A quick win: a programme whose results show within about a year."""
     id: str
     title: str
     status: str
@@ -125,6 +137,7 @@ class QuickWin:
 
 @dataclass(frozen=True)
 class PillarPlan:
+    """A region's plan for one pillar."""
     key: str
     summary: str | None = None
     goals: tuple[Goal, ...] = ()
@@ -133,11 +146,13 @@ class PillarPlan:
 
     @property
     def programs(self) -> tuple[Program, ...]:
+        """The programmes of every strategy of the pillar."""
         return tuple(p for s in self.strategies for p in s.programs)
 
 
 @dataclass(frozen=True)
 class Scores:
+    """The scores of one evaluation round (scale 0–5)."""
     baseline: float | None = None
     output: float | None = None
     outcome: float | None = None
@@ -148,6 +163,7 @@ class Scores:
 
 @dataclass(frozen=True)
 class Evaluation:
+    """One evaluation round of a masterplan."""
     period: str
     date: dt.date | None = None
     summary: str | None = None
@@ -157,12 +173,14 @@ class Evaluation:
 
     @property
     def label(self) -> str:
+        """The round in words, e.g. 2021 Tahap II."""
         year, round_ = self.period.split("-")
         return f"{year} Tahap {'I' if round_ == '1' else 'II'}"
 
 
 @dataclass(frozen=True)
 class Source:
+    """A cited source of facts in the region file."""
     id: str
     title: str
     date: dt.date | None = None
@@ -171,6 +189,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Organization:
+    """Who leads the region's smart-city work."""
     head: str | None = None
     lead_agency: str | None = None
     council: str | None = None
@@ -180,6 +199,7 @@ class Organization:
 
 @dataclass(frozen=True)
 class Swot:
+    """The SWOT analysis of Buku I."""
     strengths: tuple[TextItem, ...] = ()
     weaknesses: tuple[TextItem, ...] = ()
     opportunities: tuple[TextItem, ...] = ()
@@ -188,6 +208,7 @@ class Swot:
 
 @dataclass(frozen=True)
 class Readiness:
+    """Readiness in structure, infrastructure and superstructure."""
     structure: TextItem | None = None
     infrastructure: TextItem | None = None
     superstructure: TextItem | None = None
@@ -195,6 +216,7 @@ class Readiness:
 
 @dataclass(frozen=True)
 class Mission:
+    """A mission of the region's RPJMD."""
     id: str
     text: str
     example: bool = False
@@ -202,6 +224,7 @@ class Mission:
 
 @dataclass(frozen=True)
 class Rpjmd:
+    """The region's medium-term development plan that the masterplan serves."""
     title: str
     period: YearSpan | None = None
     missions: tuple[Mission, ...] = ()
@@ -211,6 +234,7 @@ class Rpjmd:
 
 @dataclass(frozen=True)
 class Risk:
+    """A risk of the masterplan's risk register."""
     id: str
     title: str
     likelihood: str
@@ -227,6 +251,7 @@ class Risk:
 
 @dataclass(frozen=True)
 class FeedbackChannel:
+    """A way for the public to respond to programmes."""
     channel: str                 # lapor | web | email | whatsapp | phone
     url: str | None = None
     address: str | None = None
@@ -236,6 +261,7 @@ class FeedbackChannel:
 
 @dataclass(frozen=True)
 class Region:
+    """A validated region file: one kota or kabupaten's masterplan."""
     id: str
     code: str
     name: str
@@ -266,16 +292,20 @@ class Region:
     feedback: tuple[FeedbackChannel, ...] = ()
 
     def pillar(self, key: str) -> PillarPlan:
+        """The plan of one pillar."""
         return next(p for p in self.pillars if p.key == key)
 
     @property
     def programs(self) -> tuple[Program, ...]:
+        """Every programme of every pillar."""
         return tuple(p for pillar in self.pillars for p in pillar.programs)
 
     @property
     def quick_wins(self) -> tuple[QuickWin, ...]:
+        """Every quick win of every pillar."""
         return tuple(q for pillar in self.pillars for q in pillar.quick_wins)
 
     @property
     def latest_evaluation(self) -> Evaluation | None:
+        """The last evaluation round, or None."""
         return self.evaluations[-1] if self.evaluations else None

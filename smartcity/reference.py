@@ -22,6 +22,7 @@ REFERENCE_DIR = PROJECT_DIR / "data" / "reference"
 
 @dataclass(frozen=True)
 class Province:
+    """A province of the official list, with its place on the tile map."""
     code: str
     name: str
     tile: tuple[int, int] = (0, 0)   # column, row on the tile map (roughly where it lies)
@@ -30,6 +31,7 @@ class Province:
 
 @dataclass(frozen=True)
 class OfficialRegion:
+    """A kabupaten or kota of the official Kemendagri list."""
     code: str
     name: str           # e.g. "Kota Pekalongan"
     type: str           # "kota" | "kabupaten"
@@ -38,36 +40,43 @@ class OfficialRegion:
 
 @dataclass(frozen=True)
 class Element:
+    """An element of a pillar."""
     key: str
     label: str
 
 
 @dataclass(frozen=True)
 class Pillar:
+    """One of the six pillars and its elements."""
     key: str
     label: str          # "Smart Governance"
     label_id: str       # Indonesian description
     elements: tuple[Element, ...]
 
     def element(self, key: str) -> Element | None:
+        """The element with this key, or None."""
         return next((e for e in self.elements if e.key == key), None)
 
 
 @dataclass(frozen=True)
 class Reference:
+    """The reference data: provinces, official regions and pillars."""
     provinces: tuple[Province, ...]
     regions: tuple[OfficialRegion, ...]
     pillars: tuple[Pillar, ...]
 
     @cached_property
     def regions_by_code(self) -> dict[str, OfficialRegion]:
+        """Official regions by their Kemendagri code."""
         return {r.code: r for r in self.regions}
 
     def pillar(self, key: str) -> Pillar:
+        """The pillar with this key."""
         return next(p for p in self.pillars if p.key == key)
 
     @property
     def pillar_keys(self) -> tuple[str, ...]:
+        """The six pillar keys, in order."""
         return tuple(p.key for p in self.pillars)
 
 
@@ -83,6 +92,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 @cache
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+    """The reference data from `data/reference/`, read once."""
     tiles = {row["code"]: row for row in _read_csv(directory / "province_tiles.csv")}
     provinces = {row["code"]: Province(row["code"], row["name"],
                                        (int(tiles[row["code"]]["col"]), int(tiles[row["code"]]["row"])),

@@ -22,6 +22,7 @@ SCORES = (("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome")
 
 @dataclass(frozen=True)
 class RegionRow:
+    """One row of wilayah.csv: a region and its figures."""
     region: Region
     figures: RegionFigures
     score: LatestScore | None
@@ -31,6 +32,7 @@ class RegionRow:
 
 @dataclass(frozen=True)
 class ProgramRow:
+    """One row of program.csv."""
     region: Region
     figures: RegionFigures
     pillar: str
@@ -40,6 +42,7 @@ class ProgramRow:
 
 @dataclass(frozen=True)
 class QuickWinRow:
+    """One row of quick-win.csv."""
     region: Region
     pillar: str
     quick_win: QuickWin
@@ -47,6 +50,7 @@ class QuickWinRow:
 
 @dataclass(frozen=True)
 class GoalRow:
+    """One row of indikator.csv: a goal, numbered within its pillar."""
     region: Region
     pillar: str
     number: int
@@ -56,6 +60,7 @@ class GoalRow:
 
 @dataclass(frozen=True)
 class ActualRow:
+    """One row of indikator-capaian.csv."""
     region: Region
     pillar: str
     number: int
@@ -65,6 +70,7 @@ class ActualRow:
 
 @dataclass(frozen=True)
 class EvaluationRow:
+    """One row of evaluasi.csv."""
     region: Region
     evaluation: Evaluation
     rank: RegionRank | None
@@ -86,6 +92,7 @@ class Column:
 
 
 def column(name: str, type_: str, description: str, value: Callable[[Any], Any]) -> Column:
+    """A column: its description for the data package and how to read its value."""
     return Column(Field(name, type_, description), value)
 
 
@@ -110,6 +117,7 @@ ASSESSMENT = ("achieved (tercapai), on_track (sesuai jalur), behind (tertinggal)
 
 
 def wilayah_columns() -> list[Column]:
+    """The columns of wilayah.csv: one row per region."""
     return [
         *_region_columns(),
         column("type", "string", "kabupaten atau kota.", lambda r: r.region.type),
@@ -170,6 +178,7 @@ def wilayah_columns() -> list[Column]:
 
 
 def program_columns(pillar: Column) -> list[Column]:
+    """The columns of program.csv: one row per programme."""
     def budget(read: Callable[[Any], Any]) -> Callable[[ProgramRow], Any]:
         return lambda r: read(r.program.budget) if r.program.budget else None
     return [
@@ -204,6 +213,7 @@ def program_columns(pillar: Column) -> list[Column]:
 
 
 def quick_win_columns(pillar: Column) -> list[Column]:
+    """The columns of quick-win.csv: one row per quick win."""
     return [
         *_region_columns(), pillar,
         column("element", "string", ELEMENT, lambda r: r.quick_win.element),
@@ -218,6 +228,7 @@ def quick_win_columns(pillar: Column) -> list[Column]:
 
 
 def indicator_columns(pillar: Column) -> list[Column]:
+    """The columns of indikator.csv: one row per goal, with its indicator and judgement."""
     def indicator(read: Callable[[Any], Any]) -> Callable[[GoalRow], Any]:
         return lambda r: read(r.goal.indicator) if r.goal.indicator else None
     return [
@@ -242,6 +253,7 @@ def indicator_columns(pillar: Column) -> list[Column]:
 
 
 def actual_columns(pillar: Column) -> list[Column]:
+    """The columns of indikator-capaian.csv: one row per measured value."""
     return [
         *_region_columns(), pillar,
         column("goal_number", "integer", "Nomor urut sasaran di pilar itu (sama dengan indikator.csv).",
@@ -254,6 +266,7 @@ def actual_columns(pillar: Column) -> list[Column]:
 
 
 def evaluation_columns() -> list[Column]:
+    """The columns of evaluasi.csv: one row per evaluation round, with its rank."""
     def score(key: str) -> Callable[[EvaluationRow], Any]:
         return lambda r: getattr(r.evaluation.scores, key) if r.evaluation.scores else None
     return [

@@ -63,11 +63,13 @@ def region_record(region: Region) -> dict[str, Any]:
 
 
 def json_text(data: Any) -> str:
+    """Compact JSON text (non-ASCII kept as is)."""
     # Compact: json's C encoder is used only without indentation (5x faster at 514 regions).
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def json_bytes(data: Any) -> bytes:
+    """Compact JSON as UTF-8 bytes, with a final newline."""
     return (json_text(data) + "\n").encode("utf-8")
 
 
@@ -96,6 +98,7 @@ def csv_bytes(table: Table) -> bytes:
 
 
 def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
+    """The Frictionless data package describing the CSV tables."""
     return {
         "profile": "tabular-data-package",
         "name": "masterplan-smart-city-indonesia",
@@ -117,6 +120,7 @@ def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Written:
+    """A file written into the site: its site path and size."""
     path: str          # site path, e.g. data/program.csv
     size: int          # bytes
 

@@ -30,6 +30,7 @@ CLOSED_STATUSES = ("done", "cancelled")
 
 @dataclass(frozen=True)
 class StatusCounts:
+    """How many items (programmes or quick wins) have each status."""
     planned: int = 0
     in_progress: int = 0
     done: int = 0
@@ -38,6 +39,7 @@ class StatusCounts:
 
     @classmethod
     def of(cls, items: Sequence[Program | QuickWin]) -> StatusCounts:
+        """The counts of a list of programmes or quick wins."""
         counts = Counter(item.status for item in items)
         return cls(**{status: counts.get(status, 0) for status in STATUSES})
 
@@ -46,6 +48,7 @@ class StatusCounts:
 
     @property
     def total(self) -> int:
+        """All items, cancelled ones included."""
         return sum(getattr(self, s) for s in STATUSES)
 
     @property
@@ -59,6 +62,7 @@ class StatusCounts:
         return self.done / self.active if self.active else None
 
     def items(self) -> list[tuple[str, int]]:
+        """(status, count) in the order of STATUSES."""
         return [(s, getattr(self, s)) for s in STATUSES]
 
 
@@ -75,6 +79,7 @@ class Money:
 
     @classmethod
     def of(cls, programs: Sequence[Program]) -> Money:
+        """The money of a list of programmes."""
         budgets = [p.budget for p in programs if p.budget is not None]
         realised = [b for b in budgets if b.realised is not None]
         return cls(sum(b.amount for b in budgets), sum(b.realised or 0 for b in realised), len(programs),
@@ -86,6 +91,7 @@ class Money:
 
     @property
     def without_budget(self) -> int:
+        """Programmes that state no budget: the totals leave them out."""
         return self.programs - self.with_budget
 
     @property
@@ -110,6 +116,7 @@ def is_overdue(program: Program, region: Region, as_of: dt.date) -> bool:
 
 @dataclass(frozen=True)
 class PillarFigures:
+    """The figures of one pillar of one region."""
     key: str
     goals: int
     strategies: int
@@ -126,6 +133,7 @@ class PillarFigures:
 
 @dataclass(frozen=True)
 class RegionFigures:
+    """The figures of one region, as of the build's date."""
     pillars: tuple[PillarFigures, ...]
     overdue_ids: frozenset[str]        # ids of overdue programmes
     money_by_horizon: tuple[tuple[str, Money], ...]
@@ -134,30 +142,37 @@ class RegionFigures:
 
     @property
     def programs(self) -> StatusCounts:
+        """Programmes of every pillar by status."""
         return sum((p.programs for p in self.pillars), StatusCounts())
 
     @property
     def quick_wins(self) -> StatusCounts:
+        """Quick wins of every pillar by status."""
         return sum((p.quick_wins for p in self.pillars), StatusCounts())
 
     @property
     def strategies(self) -> int:
+        """Strategies of every pillar."""
         return sum(p.strategies for p in self.pillars)
 
     @property
     def overdue(self) -> int:
+        """Programmes past their deadline year and not done or cancelled."""
         return len(self.overdue_ids)
 
     @property
     def money(self) -> Money:
+        """Planned and realised money of every programme."""
         return sum((p.money for p in self.pillars), Money())
 
     @property
     def progress(self) -> float | None:
+        """Programmes done among programmes not cancelled; None without programmes."""
         return self.programs.progress
 
     @property
     def data_age_days(self) -> int | None:
+        """Days from the region's `updated` date to the as-of date; None when undated."""
         return (self.as_of - self.updated).days if self.updated else None
 
     @property
@@ -168,6 +183,7 @@ class RegionFigures:
 
 
 def pillar_figures(pillar: PillarPlan, region: Region, as_of: dt.date) -> PillarFigures:
+    """The figures of one pillar of a region."""
     programs = pillar.programs
     return PillarFigures(pillar.key, len(pillar.goals), len(pillar.strategies), StatusCounts.of(programs),
                          StatusCounts.of(pillar.quick_wins), sum(1 for p in programs if is_overdue(p, region, as_of)),
@@ -175,6 +191,7 @@ def pillar_figures(pillar: PillarPlan, region: Region, as_of: dt.date) -> Pillar
 
 
 def region_figures(region: Region, as_of: dt.date) -> RegionFigures:
+    """The figures of a region as of a date."""
     programs = region.programs
     return RegionFigures(
         tuple(pillar_figures(p, region, as_of) for p in region.pillars),
@@ -185,6 +202,7 @@ def region_figures(region: Region, as_of: dt.date) -> RegionFigures:
 
 @dataclass(frozen=True)
 class NationalFigures:
+    """Sums over a set of regions: the nation, or one province."""
     regions: int
     provinces: int
     programs: StatusCounts
@@ -195,6 +213,7 @@ class NationalFigures:
 
     @property
     def progress(self) -> float | None:
+        """Programmes done among programmes not cancelled; None without programmes."""
         return self.programs.progress
 
 
@@ -210,6 +229,7 @@ def total_figures(figures: list[RegionFigures] | tuple[RegionFigures, ...], prov
 
 
 def national_figures(regions: tuple[Region, ...], figures: dict[str, RegionFigures]) -> NationalFigures:
+    """Sums over every published region."""
     return total_figures([figures[r.id] for r in regions], len({r.province_code for r in regions}))
 
 

@@ -22,6 +22,7 @@ def _pillars_without(region: Region, reference: Reference, attribute: str) -> li
 
 @dataclass(frozen=True)
 class Rule:
+    """One thing a masterplan is expected to contain, and how to find what is missing."""
     key: str
     label: str
     check: Check
@@ -51,26 +52,32 @@ RULES: tuple[Rule, ...] = (
 
 @dataclass(frozen=True)
 class RuleResult:
+    """A rule and what a region still lacks for it."""
     rule: Rule
     missing: tuple[str, ...]
 
     @property
     def met(self) -> bool:
+        """True when nothing is missing."""
         return not self.missing
 
 
 @dataclass(frozen=True)
 class Completeness:
+    """Every rule's result for one region."""
     results: tuple[RuleResult, ...]
 
     @property
     def met(self) -> int:
+        """How many rules are met."""
         return sum(r.met for r in self.results)
 
     @property
     def total(self) -> int:
+        """How many rules there are."""
         return len(self.results)
 
 
 def completeness(region: Region, reference: Reference) -> Completeness:
+    """Every completeness rule applied to a region."""
     return Completeness(tuple(RuleResult(rule, tuple(rule.check(region, reference))) for rule in RULES))

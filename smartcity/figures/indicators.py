@@ -21,6 +21,7 @@ ASSESSMENTS = {"achieved": "Tercapai", "on_track": "Sesuai jalur", "behind": "Te
 
 @dataclass(frozen=True)
 class IndicatorAssessment:
+    """An indicator judged against its target by the straight-line rule."""
     indicator: Indicator
     baseline_year: int | None       # given, else the masterplan's first year
     latest: Actual | None
@@ -29,10 +30,12 @@ class IndicatorAssessment:
 
     @property
     def label(self) -> str:
+        """The judgement in Indonesian."""
         return ASSESSMENTS[self.status]
 
 
 def assess(indicator: Indicator, region: Region) -> IndicatorAssessment:
+    """Judge an indicator of a region's goal (see the module's rule)."""
     baseline_year = indicator.baseline_year if indicator.baseline_year is not None else region.period.start
     latest = indicator.latest
     if latest is None:

@@ -23,6 +23,7 @@ class LatestScore:
 
 
 def latest_score(region: Region) -> LatestScore | None:
+    """The final score of the latest round that has one; None when no round has."""
     for evaluation in reversed(region.evaluations):
         if evaluation.scores is not None and evaluation.scores.final is not None:
             return LatestScore(evaluation.scores.final, evaluation)
@@ -31,6 +32,7 @@ def latest_score(region: Region) -> LatestScore | None:
 
 @dataclass(frozen=True)
 class ProvinceView:
+    """A province of the official list with its published regions and their sums."""
     province: Province
     regions: tuple[Region, ...]                # published here, by name
     official: tuple[OfficialRegion, ...]       # the province's official kabupaten/kota, by code
@@ -69,33 +71,39 @@ def province_views(regions: tuple[Region, ...], reference: Reference,
 
 @dataclass(frozen=True)
 class StrategyEntry:
+    """A strategy with the region it belongs to."""
     region: Region
     strategy: Strategy
 
 
 @dataclass(frozen=True)
 class QuickWinEntry:
+    """A quick win with the region it belongs to."""
     region: Region
     quick_win: QuickWin
 
 
 @dataclass(frozen=True)
 class ElementView:
+    """One element of a pillar across regions: its strategies and quick wins."""
     element: Element
     strategies: tuple[StrategyEntry, ...]
     quick_wins: int
 
     @property
     def programs(self) -> int:
+        """Programmes of the element's strategies."""
         return sum(len(e.strategy.programs) for e in self.strategies)
 
     @property
     def regions(self) -> int:
+        """Regions with at least one strategy in the element."""
         return len({e.region.id for e in self.strategies})
 
 
 @dataclass(frozen=True)
 class PillarView:
+    """One pillar across regions: its elements and the quick-win catalogue."""
     pillar: Pillar
     elements: tuple[ElementView, ...]
     quick_wins: tuple[QuickWinEntry, ...]     # the catalogue: by province, region, then file order
@@ -103,18 +111,22 @@ class PillarView:
 
     @property
     def strategies(self) -> int:
+        """Strategies of every element."""
         return sum(len(e.strategies) for e in self.elements)
 
     @property
     def programs(self) -> int:
+        """Programmes of every element."""
         return sum(e.programs for e in self.elements)
 
     @property
     def unassigned_quick_wins(self) -> int:
+        """Quick wins that name no element."""
         return sum(1 for e in self.quick_wins if e.quick_win.element is None)
 
 
 def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[PillarView, ...]:
+    """Every pillar across the published regions."""
     ordered = sorted(regions, key=lambda r: (r.province_code, r.name))
     views = []
     for pillar in reference.pillars:
@@ -134,6 +146,7 @@ def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[Pil
 
 @dataclass(frozen=True)
 class ScoreRound:
+    """The spread of final scores in one evaluation round."""
     period: str
     label: str
     regions: int
@@ -144,6 +157,7 @@ class ScoreRound:
 
 @dataclass(frozen=True)
 class Distributions:
+    """The national distributions shown on /statistik/."""
     by_cohort: tuple[tuple[str, int], ...]                     # (cohort year, regions)
     by_stage: tuple[tuple[str | None, int], ...]                # (stage or None when not given, regions)
     quick_wins_by_pillar: tuple[tuple[str, StatusCounts], ...]  # (pillar label, statuses)
@@ -170,6 +184,7 @@ def score_rounds(regions: tuple[Region, ...]) -> tuple[ScoreRound, ...]:
 
 def distributions(regions: tuple[Region, ...], reference: Reference,
                   figures: dict[str, RegionFigures]) -> Distributions:
+    """Counts and sums across regions for the national charts."""
     cohorts = Counter(r.cohort for r in regions)
     stages = Counter(r.stage for r in regions)
     quick, programs, overdue, money = [], [], [], []
@@ -196,18 +211,21 @@ def distributions(regions: tuple[Region, ...], reference: Reference,
 
 @dataclass(frozen=True)
 class RankEntry:
+    """A region's place in one round."""
     rank: int            # 1 is the highest final score; equal scores share a rank
     region: Region
     evaluation: Evaluation
 
     @property
     def scores(self) -> Scores:
+        """The scores of the ranked evaluation."""
         assert self.evaluation.scores is not None
         return self.evaluation.scores
 
 
 @dataclass(frozen=True)
 class RoundRanking:
+    """One evaluation round's ranking."""
     period: str
     label: str
     entries: tuple[RankEntry, ...]    # by rank, then region name
@@ -242,6 +260,7 @@ def rankings(regions: tuple[Region, ...]) -> tuple[RoundRanking, ...]:
 
 @dataclass(frozen=True)
 class RegionRank:
+    """A region's rank in one round, and how many were ranked."""
     rank: int
     of: int              # regions ranked in that round
     period: str
@@ -262,6 +281,7 @@ def ranks_by_region(ranking: tuple[RoundRanking, ...]) -> dict[str, dict[str, Re
 
 @dataclass(frozen=True)
 class ComparisonRow:
+    """One region on the compare page."""
     region: Region
     figures: RegionFigures
     score: LatestScore | None
@@ -270,6 +290,7 @@ class ComparisonRow:
 
 def comparison_rows(regions: tuple[Region, ...], figures: dict[str, RegionFigures],
                     ranks: dict[str, dict[str, RegionRank]]) -> tuple[ComparisonRow, ...]:
+    """Every region for the compare page, by name, with its latest score and rank."""
     rows = []
     for r in sorted(regions, key=lambda r: r.name):
         score = latest_score(r)

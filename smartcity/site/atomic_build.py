@@ -23,11 +23,13 @@ PREFIX = ".site-build-"
 
 
 def remove_stale(parent: Path, name: str) -> None:
+    """Remove temporary build folders left by killed builds."""
     for stale in parent.glob(f"{PREFIX}{name}-*"):
         shutil.rmtree(stale, ignore_errors=True)
 
 
 def atomic_build(site_dir: Path, mkdocs_args: list[str], config: Path | None = None) -> int:
+    """Build into a temporary folder and replace the site only when the build succeeded."""
     site_dir = site_dir.absolute()
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)

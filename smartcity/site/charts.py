@@ -21,11 +21,13 @@ def px(value: float) -> float:
 
 
 def truncate(text: str, limit: int) -> str:
+    """Text cut to `limit` characters, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
 class Band:
+    """A horizon's band behind the roadmap."""
     x: float
     width: float
     label: str
@@ -35,12 +37,14 @@ class Band:
 
 @dataclass(frozen=True)
 class Tick:
+    """A labelled mark on an axis."""
     x: float
     label: str
 
 
 @dataclass(frozen=True)
 class Row:
+    """A row of the roadmap: a pillar heading or a programme's bar."""
     y: int
     label: str             # truncated for the label column
     full_label: str
@@ -54,6 +58,7 @@ class Row:
 
 @dataclass(frozen=True)
 class RoadmapChart:
+    """The roadmap's geometry."""
     width: int
     height: int
     plot_top: float
@@ -69,6 +74,7 @@ class RoadmapChart:
 
 
 def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str, str]) -> RoadmapChart:
+    """Every programme of a region as a bar over its years, grouped by pillar."""
     width, label_width, row_height, top = 760, 250, 22, 46
     first, last = region.period.start, region.period.end
     column = (width - label_width - 8) / (last - first + 1)
@@ -119,6 +125,7 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
 
 @dataclass(frozen=True)
 class Segment:
+    """One part of a stacked bar."""
     key: str        # a status, or "count" for a single series
     value: float
     x: float
@@ -127,6 +134,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class BarRow:
+    """One bar of a bar chart."""
     y: int
     label: str
     full_label: str
@@ -137,6 +145,7 @@ class BarRow:
 
 @dataclass(frozen=True)
 class RangeRow:
+    """One row of a range chart: lowest, median and highest value."""
     y: int
     label: str
     regions: int
@@ -150,6 +159,7 @@ class RangeRow:
 
 @dataclass(frozen=True)
 class BarChart:
+    """A horizontal bar or range chart's geometry."""
     id: str                  # unique on its page: the SVG's title and description ids
     title: str
     description: str
@@ -168,6 +178,7 @@ _WIDTH, _ROW, _TOP = 640, 24, 8
 
 
 def keys_are_counts(totals: list[int] | list[float]) -> bool:
+    """True when every total is a whole number."""
     return all(float(t).is_integer() for t in totals)
 
 

@@ -33,10 +33,12 @@ CONTOH_BADGE = Markup(' <span class="sc-contoh">contoh</span>')
 
 
 def status_badge(status: str) -> Markup:
+    """The status as a coloured word."""
     return STATUS_BADGES[status]
 
 
 def contoh(flag: bool) -> Markup:
+    """The "contoh" badge of an illustrative item, or nothing."""
     return CONTOH_BADGE if flag else Markup("")
 
 
@@ -62,10 +64,12 @@ def paragraphs(value: str | None) -> Markup:
 
 
 def date_id(value: dt.date | None) -> str:
+    """A date the Indonesian way: 27 Mei 2021."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
+    """A number the Indonesian way: 1.234.567,89."""
     if value is None:
         return "–"
     text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
@@ -93,6 +97,7 @@ def rupiah_short(value: float | None) -> str:
 
 
 def percent(value: float | None) -> str:
+    """A share as a whole percentage: 64%."""
     return "–" if value is None else f"{round(value * 100)}%"
 
 
@@ -106,10 +111,12 @@ def size(value: int) -> str:
 
 
 def score(value: float | None) -> str:
+    """An evaluation score with two decimals: 3,48."""
     return "–" if value is None else number(value, 2)
 
 
 def years(start: int | None, end: int | None) -> str:
+    """A span of years: 2021–2023, or one year."""
     if start is None and end is None:
         return "–"
     if start is None or end is None or start == end:
@@ -129,6 +136,7 @@ OVERDUE_BADGE = Markup('<span class="sc-overdue">Lewat tenggat</span>')
 
 
 def overdue_badge(flag: bool) -> Markup:
+    """The "Lewat tenggat" badge, or nothing."""
     return OVERDUE_BADGE if flag else Markup("")
 
 

@@ -17,6 +17,7 @@ SEPARATOR = "\x1e"
 
 @dataclass(frozen=True)
 class Commit:
+    """A commit that changed a region file."""
     sha: str
     date: dt.datetime
     author: str
@@ -24,6 +25,7 @@ class Commit:
 
     @property
     def short(self) -> str:
+        """The commit's short hash."""
         return self.sha[:8]
 
 

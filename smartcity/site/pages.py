@@ -11,6 +11,7 @@ from smartcity.reference import Reference
 
 @dataclass(frozen=True)
 class RegionPage:
+    """A page type of every region."""
     slug: str          # "" is the overview; otherwise the last part of the address
     label: str         # the label in the region's own navigation
     template: str
@@ -18,6 +19,7 @@ class RegionPage:
 
 
 def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
+    """The pages of every region, in navigation order."""
     return (
         RegionPage("", "Ringkasan", "region_overview.html.j2"),
         RegionPage("analisis", "Analisis (Buku I)", "region_analysis.html.j2"),
@@ -75,18 +77,22 @@ class NationalPage:
 
 
 def province_src(code: str) -> str:
+    """The source path of a province page."""
     return f"provinsi/{code}.md"
 
 
 def pillar_src(pillar: str) -> str:
+    """The source path of a national pillar page."""
     return f"pilar/{pillar}.md"
 
 
 def element_src(pillar: str, element: str) -> str:
+    """The source path of a national element page."""
     return f"pilar/{pillar}/{element}.md"
 
 
 def ranking_src(period: str) -> str:
+    """The source path of one round's ranking page."""
     return f"peringkat/{period}.md"
 
 

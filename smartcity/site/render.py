@@ -42,6 +42,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def environment() -> Environment:
+    """The Jinja environment of the page templates, with autoescaping and the site's filters."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
@@ -71,6 +72,7 @@ class Renderer:
         self.pages = region_pages(site.reference)
 
     def url(self, src: str) -> str:
+        """The URL of a source path."""
         return url_of(src, self.use_directory_urls)
 
     def _links(self, page_url: str) -> Callable[[str], str]:
@@ -100,17 +102,21 @@ class Renderer:
 
     @cached_property
     def provinces(self) -> dict[str, ProvinceView]:
+        """Every province's view, by code."""
         return {v.province.code: v for v in province_views(self.site.regions, self.site.reference, self.site.figures)}
 
     @cached_property
     def pillar_views(self) -> dict[str, PillarView]:
+        """Every pillar's national view, by key."""
         return {v.pillar.key: v for v in pillar_views(self.site.regions, self.site.reference)}
 
     @cached_property
     def completeness_by_region(self) -> dict[str, Completeness]:
+        """Each region's completeness, by id."""
         return {r.id: completeness(r, self.site.reference) for r in self.site.regions}
 
     def national_page(self, page: NationalPage, page_url: str) -> str:
+        """The body of a province, pillar, element or ranking page."""
         if page.kind == "province":
             view = self.provinces[page.keys[0]]
             return self._render("province_page.html.j2", page_url, view=view, **self._table_context(view.regions))
@@ -127,6 +133,7 @@ class Renderer:
         return self._render("element_page.html.j2", page_url, view=pillar, element=element)
 
     def downloads(self, page_url: str, open_data: tuple[tuple[Table, ...], tuple[Written, ...]]) -> str:
+        """The list of open-data files on /data/."""
         table_list, files = open_data
         main = [f for f in files if not f.path.startswith("data/regions/")]
         per_region = [f for f in files if f.path.startswith("data/regions/")]
@@ -142,27 +149,34 @@ class Renderer:
                 "filters": filters, "scores": {r.id: latest_score(r) for r in regions}}
 
     def province_index(self, page_url: str) -> str:
+        """The provinces index with the tile map."""
         return self._render("province_index.html.j2", page_url, provinces=self.provinces.values(),
                             tiles=tile_map(tuple(self.provinces.values())))
 
     def province_tiles(self, page_url: str) -> str:
+        """The tile map alone (home page)."""
         return self._render("province_tiles.html.j2", page_url, tiles=tile_map(tuple(self.provinces.values())))
 
     @cached_property
     def rankings(self) -> tuple[RoundRanking, ...]:
+        """Every evaluation round's ranking, newest first."""
         return rankings(self.site.regions)
 
     def ranking_tables(self, page_url: str) -> str:
+        """The ranking index on /peringkat/."""
         return self._render("ranking.html.j2", page_url, rankings=self.rankings)
 
     def pillar_index(self, page_url: str) -> str:
+        """The six pillars with their counts."""
         return self._render("pillar_index.html.j2", page_url, pillars=self.pillar_views.values())
 
     def compare_regions(self, page_url: str) -> str:
+        """The compare page's table of every region."""
         return self._render("compare.html.j2", page_url,
                             rows=comparison_rows(self.site.regions, self.site.figures, self.site.ranks))
 
     def national_charts(self, page_url: str) -> str:
+        """The charts and tables of /statistik/."""
         d = distributions(self.site.regions, self.site.reference, self.site.figures)
         charts = national_charts(d, list(self.provinces.values()), len(self.site.regions), self.site.settings.as_of)
         scores = score_range_chart(d)
@@ -171,16 +185,20 @@ class Renderer:
                             money_by_horizon=[(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon])
 
     def home_figures(self, page_url: str) -> str:
+        """The headline figures of the home page."""
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
 
     def regions_by_province(self, page_url: str) -> str:
+        """The regions of each province (home page)."""
         groups = [(v.province.name, v.regions) for v in self.provinces.values() if v.regions]
         return self._render("regions_by_province.html.j2", page_url, groups=groups)
 
     def contributor_reference(self, page_url: str) -> str:
+        """The field reference of the contributors' guide."""
         return self._render("contributor_reference.html.j2", page_url, fields=schema_fields())
 
     def error_codes(self, page_url: str) -> str:
+        """Every error code with an example message."""
         codes = []
         for code in CATALOGUE:
             example, params = EXAMPLES.get(code, ("", {}))
@@ -189,9 +207,11 @@ class Renderer:
         return self._render("error_codes.html.j2", page_url, codes=codes)
 
     def search_box(self, page_url: str) -> str:
+        """The search page's form."""
         return self._render("search_box.html.j2", page_url)
 
     def regions_table(self, page_url: str) -> str:
+        """The regions index: sortable, filterable."""
         regions = self.site.regions
         filters = {"provinces": sorted({r.province for r in regions}), "cohorts": sorted({r.cohort for r in regions}),
                    "types": sorted({r.type for r in regions}),

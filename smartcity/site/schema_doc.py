@@ -11,6 +11,7 @@ from smartcity.validation.schema import load_schema
 
 @dataclass(frozen=True)
 class FieldDoc:
+    """One field of the region file as the contributors' guide lists it."""
     path: str           # e.g. pillars.<pilar>.strategies[].programs[].horizon
     depth: int
     title: str
@@ -49,6 +50,7 @@ def _kind(node: dict[str, Any]) -> str:
 
 
 def schema_fields() -> list[FieldDoc]:
+    """Every field of the schema, in file order, with its title and description."""
     schema = load_schema()
     out: list[FieldDoc] = []
     pillar_keys = list(schema["properties"]["pillars"]["properties"])

@@ -37,4 +37,5 @@ def search_index(site: SiteData) -> dict:
 
 
 def search_index_json(site: SiteData) -> str:
+    """The title search index as JSON."""
     return json.dumps(search_index(site), ensure_ascii=False, separators=(",", ":"))

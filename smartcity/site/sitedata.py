@@ -18,6 +18,7 @@ from smartcity.reference import Reference, load_reference
 
 @dataclass(frozen=True)
 class Settings:
+    """One build's settings, from the environment."""
     regions_dir: Path = REGIONS_DIR
     include_drafts: bool = False   # preview: drafts are built, with a banner
     only: str | None = None        # preview of one region
@@ -50,14 +51,17 @@ class Repository:
                    os.environ.get("SMARTCITY_BRANCH", branch) or "main", edit_template, commit_template)
 
     def edit_url(self, path: str) -> str | None:
+        """The edit link of a region file, or None without a repository."""
         return self.edit_template.format(url=self.url, branch=self.branch, path=path) if self.url else None
 
     def commit_url(self, sha: str) -> str | None:
+        """The link of a commit, or None without a repository."""
         return self.commit_template.format(url=self.url, sha=sha) if self.url else None
 
 
 @dataclass(frozen=True)
 class SiteData:
+    """What one build knows: settings, reference data, regions and their figures."""
     settings: Settings
     reference: Reference
     regions: tuple[Region, ...]
@@ -68,9 +72,11 @@ class SiteData:
     ranks: dict[str, dict[str, RegionRank]] = field(default_factory=dict)  # region id → period → rank
 
     def region(self, region_id: str) -> Region:
+        """The region with this id."""
         return next(r for r in self.regions if r.id == region_id)
 
     def history(self, region_id: str) -> tuple[Commit, ...]:
+        """The commits that changed a region's file, newest first."""
         return self.histories.get(region_id, ())
 
     def last_changed(self, region: Region) -> dt.date | None:

@@ -16,6 +16,7 @@ BINS = ((0.0, "0", "Belum ada"), (0.25, "1", "1–25%"), (0.5, "2", "26–50%"),
 
 @dataclass(frozen=True)
 class Tile:
+    """One province's square on the tile map."""
     view: ProvinceView
     x: int
     y: int
@@ -24,11 +25,13 @@ class Tile:
 
     @property
     def published(self) -> int:
+        """Official regions of the province with a published masterplan."""
         return len(self.view.official) - len(self.view.missing)
 
 
 @dataclass(frozen=True)
 class TileMap:
+    """The tile map's geometry, legend and description."""
     width: int
     height: int
     size: int
@@ -38,12 +41,14 @@ class TileMap:
 
 
 def share_bin(share: float) -> str:
+    """The colour class of a coverage share."""
     if share <= 0:
         return "0"
     return next(key for bound, key, _ in BINS[1:] if share <= bound + 1e-9)
 
 
 def tile_map(views: tuple[ProvinceView, ...]) -> TileMap:
+    """Every province as a tile, coloured by coverage."""
     tiles = []
     for view in views:
         share = view.coverage or 0.0

@@ -16,6 +16,7 @@ SCORE_SERIES = (("final", "Nilai akhir"), ("baseline", "Baseline"), ("output", "
 
 @dataclass(frozen=True)
 class Point:
+    """A point of a line chart, with its tooltip."""
     x: float
     y: float
     label: str        # for the point's tooltip
@@ -23,6 +24,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Sparkline:
+    """The small line of one indicator."""
     width: int
     height: int
     actual: tuple[Point, ...]         # baseline, then measured values
@@ -70,17 +72,20 @@ def indicator_sparkline(a: IndicatorAssessment) -> Sparkline | None:
 
 @dataclass(frozen=True)
 class Series:
+    """One line of the evaluation trend chart."""
     key: str
     label: str
     points: tuple[Point, ...]
 
     @property
     def path(self) -> str:
+        """The line's points as SVG polyline coordinates."""
         return " ".join(f"{p.x},{p.y}" for p in self.points)
 
 
 @dataclass(frozen=True)
 class TrendChart:
+    """The evaluation trend chart's geometry."""
     id: str
     title: str
     description: str

@@ -31,10 +31,12 @@ validation:
 
 
 def cell(text: object) -> str:
+    """Text as a Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\\\|") if text is not None else "–"
 
 
 def program_rows(programs: Iterable[Program], pillar_label: str | None = None) -> list[str]:
+    """Programmes as a Markdown table."""
     head = "| Program | " + ("Pilar | " if pillar_label is not None else "") + "Perangkat daerah | Tahun | Status |"
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for p in programs:
@@ -46,6 +48,7 @@ def program_rows(programs: Iterable[Program], pillar_label: str | None = None) -
 
 
 def region_markdown(region: Region, reference: Reference) -> dict[str, str]:
+    """One region page's content as plain Markdown."""
     out: dict[str, str] = {}
     for page in region_pages(reference):
         lines = [f"# {page.label}: {region.name}", ""]
@@ -78,6 +81,7 @@ def region_markdown(region: Region, reference: Reference) -> dict[str, str]:
 
 
 def write_reference_project(folder: Path, regions: tuple[Region, ...], reference: Reference) -> None:
+    """A stock MkDocs project with the same region pages as Markdown."""
     docs = folder / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (folder / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")

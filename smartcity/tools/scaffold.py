@@ -60,10 +60,12 @@ sources: []                 # sumber fakta, mis. - {{id: berita-1, title: Judul 
 
 
 class ScaffoldError(Exception):
+    """A new region file cannot be made (unknown code, file exists)."""
     pass
 
 
 def scaffold_text(region: OfficialRegion, today: dt.date) -> str:
+    """The text of a new draft region file, every section explained."""
     return TEMPLATE.format(id=slugify(region.name), code=region.code, name=region.name, type=region.type,
                            province=region.province.name, year=today.year, end=today.year + 4,
                            today=today.isoformat())
@@ -71,6 +73,7 @@ def scaffold_text(region: OfficialRegion, today: dt.date) -> str:
 
 def create_region_file(code: str, reference: Reference, directory: Path = REGIONS_DIR,
                        today: dt.date | None = None) -> Path:
+    """Write a new draft region file for an official region code."""
     today = today or dt.date.today()
     region = reference.regions_by_code.get(code.strip())
     if region is None:

@@ -47,6 +47,7 @@ class _Text:
 
 
 def synthetic_region(official: OfficialRegion, reference: Reference, seed: int = 1) -> dict[str, Any]:
+    """A valid, deterministic synthetic region file's data for an official region."""
     rng = random.Random(f"{seed}-{official.code}")
     text = _Text(rng)
     start = rng.randint(2018, 2022)

@@ -34,11 +34,13 @@ def code_fingerprint() -> bytes:
 
 
 class CheckCache:
+    """Check results stored by content hash, so unchanged files are not checked again."""
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
     @classmethod
     def from_environment(cls) -> CheckCache | None:
+        """The cache in SMARTCITY_CACHE_DIR (default `.cache/checks`), or None with SMARTCITY_CACHE=0."""
         if os.environ.get("SMARTCITY_CACHE", "1") in ("0", "false", "no"):
             return None
         directory = os.environ.get("SMARTCITY_CACHE_DIR")
@@ -53,6 +55,7 @@ class CheckCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
+        """A stored result, or None."""
         try:
             with (self.directory / key[:2] / key).open("rb") as handle:
                 return pickle.load(handle)
@@ -60,6 +63,7 @@ class CheckCache:
             return None
 
     def put(self, key: str, value: Any) -> None:
+        """Store a result (silently skipped when the folder cannot be written)."""
         target = self.directory / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

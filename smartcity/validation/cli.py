@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Check region files and print every problem; the exit code says whether all are valid."""
     parser = _Parser(prog="validate.py", description="Periksa berkas wilayah (data/regions/*.yml).")
     parser.add_argument("paths", nargs="*", type=Path, help="berkas atau folder; bawaan: data/regions/")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -74,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The console script: `main` with the process's arguments and exit code."""
     try:
         code = main()
     except KeyboardInterrupt:

@@ -51,12 +51,14 @@ class CheckedFile:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What checking a set of files found: the valid regions and every problem."""
     regions: tuple[Region, ...]        # every valid region, sorted by id (drafts included)
     problems: tuple[Problem, ...]      # every problem of every file, sorted
     files: tuple[str, ...]             # every file looked at
 
     @property
     def ok(self) -> bool:
+        """True when no file has a problem."""
         return not self.problems
 
 
@@ -134,6 +136,7 @@ def _cached(path: Path, today: dt.date, cache: CheckCache | None, with_data: boo
 
 def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCache | None = None,
                with_data: bool = True, fast: bool = False) -> CheckedFile:
+    """Check one file (through the cache when given)."""
     found = _cached(path, today, cache, with_data)
     if isinstance(found, CheckedFile):
         return found

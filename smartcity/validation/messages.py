@@ -130,6 +130,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 
 def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
+    """The message of a problem code in a language, filled with its parameters."""
     entry = CATALOGUE.get(code)
     if entry is None:  # a code without a catalogue entry is a bug; still say something useful
         return f"{code} {params}"

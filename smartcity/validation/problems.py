@@ -28,6 +28,7 @@ def format_path(path: Path_) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """A problem found in a region file: code, file, position, field path and parameters."""
     file: str
     line: int
     column: int
@@ -37,15 +38,19 @@ class Problem:
 
     @property
     def field_path(self) -> str:
+        """The field path as an editor writes it: pillars.governance.goals[0]."""
         return format_path(self.path)
 
     def message(self, lang: str = "id") -> str:
+        """The message in Indonesian or English."""
         return render_message(self.code, dict(self.params), lang)
 
     def format(self, lang: str = "id") -> str:
+        """One line: file:line:column: CODE field.path: message."""
         return f"{self.file}:{self.line}:{self.column}: {self.code} {self.field_path}: {self.message(lang)}"
 
     def as_dict(self, lang: str = "id") -> dict[str, Any]:
+        """The problem as JSON data."""
         return {"file": self.file, "line": self.line, "column": self.column, "code": self.code,
                 "path": self.field_path, "message": self.message(lang)}
 

@@ -163,6 +163,7 @@ def _problems_for(error: ValidationError, doc: Document, file: str) -> list[Prob
 
 
 def is_valid_fast(data: Any) -> bool:
+    """True when the compiled schema validator accepts the data."""
     try:
         _fast_validator()(data)
     except fastjsonschema.JsonSchemaException:
@@ -180,6 +181,7 @@ def check_schema(doc: Document, file: str, fast: bool = False) -> list[Problem]:
 
 
 def precise_problems(doc: Document, file: str) -> list[Problem]:
+    """Every schema problem with its position, at most one per field."""
     problems: list[Problem] = []
     seen_paths: set[tuple] = set()
     for error in sorted(_validator().iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):

@@ -90,6 +90,7 @@ def _pillar(key: str, d: dict[str, Any]) -> PillarPlan:
 
 def region_from_data(d: dict[str, Any], source_file: str, province_code: str,
                      pillar_keys: tuple[str, ...]) -> Region:
+    """The model of a region from its validated data."""
     analysis = d.get("analysis", {})
     swot = analysis.get("swot", {})
     readiness = d.get("readiness", {})

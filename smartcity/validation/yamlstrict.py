@@ -86,6 +86,7 @@ def resolve_plain(text: str) -> Any:
 
 
 def mark_of(node: Node) -> tuple[int, int]:
+    """The (line, column) of a YAML node."""
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
