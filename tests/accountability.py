@@ -71,8 +71,8 @@ def assessment(indicator, region: Region) -> str:
     latest = indicator.actuals[-1]
     base, target, year = indicator.baseline, indicator.target, indicator.year
     base_year = indicator.baseline_year or region.period.start
-    if target is not None:
-        rising = base is None or target >= base
+    if target is not None and base is not None:
+        rising = target >= base
         if (rising and latest.value >= target) or (not rising and latest.value <= target):
             return "achieved"
     if base is None or target is None or year is None or year <= base_year:

@@ -98,7 +98,9 @@ def sample_server(sample_site: Path):
     server.close()
 
 
-ARTIFACTS = ROOT / "test-artifacts"
+# Screenshots, the sample PDF and the page-weight report, for people to look at:
+# test-artifacts/ (ignored by git), or SMARTCITY_TEST_ARTIFACTS.
+ARTIFACTS = Path(os.environ.get("SMARTCITY_TEST_ARTIFACTS") or ROOT / "test-artifacts")
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,13 @@ def injection_server(tmp_path_factory: pytest.TempPathFactory):
     server.close()
 
 
+def settle(page) -> None:
+    """Wait until the page is idle and two frames have been drawn: any script the data
+    could have smuggled in (an onerror, an inline script) has had its chance to run."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 @pytest.mark.parametrize("slug", [p.slug for p in region_pages(load_reference())])
 def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_server, slug: str) -> None:
     page = browser.new_page()
@@ -35,7 +42,7 @@ def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_serv
     url = f"{injection_server.url}wilayah/kota-pekalongan/{slug + '/' if slug else ''}"
     response = page.goto(url, wait_until="load")
     assert response.ok
-    page.wait_for_timeout(300)
+    settle(page)
     assert dialogs == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
     # every script on the page is the theme's own, none inline from data
@@ -63,7 +70,7 @@ def test_no_dialog_and_no_data_script_on_national_pages(browser, injection_serve
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     response = page.goto(injection_server.url + path, wait_until="networkidle")
     assert response.ok
-    page.wait_for_timeout(300)
+    settle(page)
     assert dialogs == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
     scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.getAttribute('src') || 'inline')")

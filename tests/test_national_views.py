@@ -17,7 +17,7 @@ from pathlib import Path
 
 from accountability import check_accountability, done_of_active, done_of_total
 from bs4 import BeautifulSoup
-from conftest import AS_OF_EPOCH, ROOT, run
+from conftest import AS_OF_EPOCH, PYTHON, ROOT, run
 
 from smartcity.model import Region
 from smartcity.reference import load_reference
@@ -229,7 +229,7 @@ def check_open_data(site: Path, regions: list[Region]) -> None:
 
 
 def frictionless_validate(site: Path) -> None:
-    result = run([str(ROOT / ".venv" / "bin" / "frictionless"), "validate", "--json", "datapackage.json"],
+    result = run([str(Path(PYTHON).parent / "frictionless"), "validate", "--json", "datapackage.json"],
                  cwd=site / "data", timeout=600)
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["valid"], result.stdout[-3000:]

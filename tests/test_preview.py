@@ -36,17 +36,30 @@ def _wait_for(predicate, timeout: float) -> float:
     raise AssertionError(f"not within {timeout} s")
 
 
+def _start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`mkdocs serve` on a free port; another port when one was taken between choosing and binding it."""
+    for _ in range(5):
+        port = _free_port()
+        with log.open("wb") as handle:
+            server = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                                      stdout=subprocess.DEVNULL, stderr=handle)
+        _wait_for(lambda s=server: s.poll() is not None or "Serving on" in log.read_text(encoding="utf-8"), 60)
+        if server.poll() is None:
+            return server, f"http://127.0.0.1:{port}/wilayah/"
+        if "Address already in use" not in log.read_text(encoding="utf-8"):
+            raise AssertionError(log.read_text(encoding="utf-8")[-3000:])
+    raise AssertionError("no free port")
+
+
 def test_preview_serves_one_region_and_reloads_on_edit(tmp_path: Path) -> None:
     regions = tmp_path / "regions"
     shutil.copytree(ROOT / "data" / "regions", regions)
     source = regions / "kabupaten-kendal.yml"
     source.write_text(source.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
-    port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SMARTCITY_REGIONS_DIR": str(regions),
            "SMARTCITY_ONLY": "kabupaten-kendal", "SMARTCITY_DRAFTS": "1"}
-    server = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/wilayah/"
+    log = tmp_path / "serve.log"
+    server, base = _start_server(env, log)
     try:
         _wait_for(lambda: (_get(base + "kabupaten-kendal/") or "").count("sc-banner--draft") == 1, 60)
         assert _get(base + "kota-pekalongan/") is None  # only the previewed region
@@ -59,10 +72,11 @@ def test_preview_serves_one_region_and_reloads_on_edit(tmp_path: Path) -> None:
         # the build is broken); once fixed, the page is served again
         edited = source.read_text(encoding="utf-8")
         source.write_text(edited.replace("cohort: 2018", "cohort: 2018\ncohort: 2019"), encoding="utf-8")
-        time.sleep(4)
+        _wait_for(lambda: "E-YAML-DUPLICATE-KEY" in log.read_text(encoding="utf-8"), 60)
         source.write_text(edited.replace("PRATINJAU-DIUBAH", "PRATINJAU-DIPERBAIKI"), encoding="utf-8")
         _wait_for(lambda: "PRATINJAU-DIPERBAIKI" in (_get(base + "kabupaten-kendal/") or ""), 60)
     finally:
         server.terminate()
-        _, stderr = server.communicate(timeout=30)
+        server.wait(timeout=30)
+    stderr = log.read_text(encoding="utf-8")
     assert "kabupaten-kendal.yml:11:1: E-YAML-DUPLICATE-KEY cohort" in stderr

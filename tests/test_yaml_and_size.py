@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
+import json
 from pathlib import Path
 
 import pytest
 from conftest import PYTHON, run
 
-from smartcity.validation.loader import MAX_FILE_BYTES, check_files
+from smartcity.validation.loader import MAX_FILE_BYTES
 from smartcity.validation.yamlstrict import parse
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -42,11 +42,15 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def _check_bounded(path: Path) -> list[tuple[int, str, str]]:
-    started = time.perf_counter()
-    result = check_files([path])
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20, f"took {elapsed:.1f} s"
-    return [(p.line, p.code, p.field_path) for p in result.problems]
+    """Check in a child process that must finish within a generous bound: a hang fails the
+    test, machine speed does not (no timing assertion)."""
+    result = run([PYTHON, "-c", (
+        "import json, sys; from pathlib import Path;"
+        "from smartcity.validation.loader import check_files;"
+        f"r = check_files([Path({str(path)!r})]);"
+        "print(json.dumps([(p.line, p.code, p.field_path) for p in r.problems]))")], timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return [tuple(row) for row in json.loads(result.stdout)]
 
 
 def test_a_10_mb_file_is_refused_before_parsing(tmp_path: Path) -> None:

@@ -41,8 +41,8 @@ def assess(indicator: Indicator, region: Region) -> IndicatorAssessment:
     if latest is None:
         return IndicatorAssessment(indicator, baseline_year, None, None, "no_data")
     base, target, target_year = indicator.baseline, indicator.target, indicator.year
-    if target is not None:
-        rising = base is None or target >= base
+    if target is not None and base is not None:  # without a baseline the direction is unknown
+        rising = target >= base
         if (latest.value >= target) if rising else (latest.value <= target):
             return IndicatorAssessment(indicator, baseline_year, latest, target, "achieved")
     if base is None or target is None or target_year is None or target_year <= baseline_year:

@@ -1,0 +1,259 @@
+"""Unit tests of the small pieces: chart geometry, page addresses, the check cache,
+the open-data encodings, git history, the figures' rules and Indonesian formatting.
+Fast, no build."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from smartcity.export import Field, Table, csv_bytes, datapackage, json_text, tables
+from smartcity.figures.aggregate import Money, StatusCounts, deadline, is_overdue, region_figures
+from smartcity.figures.indicators import assess
+from smartcity.figures.national import rankings
+from smartcity.model import Actual, Budget, Evaluation, Indicator, Program, Scores
+from smartcity.reference import load_reference
+from smartcity.site.charts import bar_chart, money_unit, px, range_chart, truncate
+from smartcity.site.formatting import data_age, date_id, number, rupiah, rupiah_short
+from smartcity.site.history import file_histories
+from smartcity.site.pages import national_pages, region_src, relative_url, url_of
+from smartcity.site.tilemap import share_bin
+from smartcity.site.trend_charts import score_trend
+from smartcity.validation.cache import CheckCache
+from smartcity.validation.loader import load_regions
+
+REFERENCE = load_reference()
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 24)
+
+
+def sample(region_id: str):
+    return next(r for r in load_regions(ROOT / "data" / "regions", as_of=AS_OF) if r.id == region_id)
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+def test_bar_chart_bars_are_proportional_and_stacked_in_status_order() -> None:
+    chart = bar_chart("c", "t", "d", [("A", {"done": 2, "planned": 1}), ("B", {"done": 6})], ("planned", "done"))
+    a, b = chart.rows
+    assert [s.key for s in a.segments] == ["planned", "done"] and a.total == 3 and b.total == 6
+    assert a.segments[1].x == px(a.segments[0].x + a.segments[0].width)
+    assert b.segments[0].width == pytest.approx(6 * a.segments[0].width, abs=0.5)
+    assert a.segments[1].width == pytest.approx(2 * a.segments[0].width, abs=0.2)
+    assert chart.stacked and chart.ticks[0].label == "0"
+
+
+def test_bar_chart_needs_labels_for_amounts() -> None:
+    with pytest.raises(ValueError):
+        bar_chart("c", "t", "d", [("A", {"count": 1.5})], ("count",))
+    chart = bar_chart("c", "t", "d", [("A", {"count": 1.5})], ("count",), value_labels=["Rp 1,5 miliar"])
+    assert chart.rows[0].value_label == "Rp 1,5 miliar"
+
+
+def test_range_chart_places_the_median_between_the_ends() -> None:
+    chart = range_chart("r", "t", "d", [("2024 Tahap I", 3, 2.0, 3.0, 4.0)])
+    row = chart.ranges[0]
+    assert row.x_min < row.x_median < row.x_max
+    assert row.x_median - row.x_min == pytest.approx(row.x_max - row.x_median, abs=0.2)
+
+
+def test_small_chart_helpers() -> None:
+    assert px(131.0) == 131 and isinstance(px(131.0), int) and px(10.04) == 10.0 and px(10.06) == 10.1
+    assert truncate("abcdef", 4) == "abc…" and truncate("abc", 4) == "abc"
+    assert money_unit(2e12) == (1e12, "triliun") and money_unit(5e9) == (1e9, "miliar")
+    assert money_unit(3e8) == (1e6, "juta")
+    assert [share_bin(s) for s in (0, 0.1, 0.25, 0.26, 0.5, 0.75, 1.0)] == ["0", "1", "1", "2", "2", "3", "4"]
+
+
+def test_score_trend_draws_final_and_components() -> None:
+    rounds = (Evaluation("2021-1", scores=Scores(3.5, 3.2, 3.4, 3.3, 3.6, 3.4)),
+              Evaluation("2021-2", scores=Scores(final=3.5)),
+              Evaluation("2022-1"))
+    chart = score_trend("t", "Tren", rounds)
+    assert chart is not None
+    assert [s.key for s in chart.series][0] == "final"
+    assert len(chart.series[0].points) == 2 and len(chart.series[1].points) == 1
+    assert chart.series[0].points[1].y < chart.series[0].points[0].y  # higher score, higher on screen
+    assert score_trend("t", "Tren", (Evaluation("2021-1"),)) is None
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("src, directory, flat", [
+    ("index.md", "", "index.html"),
+    ("wilayah/index.md", "wilayah/", "wilayah/index.html"),
+    ("wilayah/kota-pekalongan/analisis.md", "wilayah/kota-pekalongan/analisis/", "wilayah/kota-pekalongan/analisis.html"),
+    ("data/program.csv", "data/program.csv", "data/program.csv"),
+])
+def test_url_of_matches_mkdocs(src: str, directory: str, flat: str) -> None:
+    assert url_of(src, True) == directory and url_of(src, False) == flat
+
+
+@pytest.mark.parametrize("page, target, link", [
+    ("wilayah/kota-pekalongan/", "wilayah/kota-pekalongan/analisis/", "analisis/"),
+    ("wilayah/kota-pekalongan/analisis/", "provinsi/33/", "../../../provinsi/33/"),
+    ("", "wilayah/", "wilayah/"),
+    ("wilayah/", "", "../"),
+    ("wilayah/", "wilayah/", "./"),
+])
+def test_relative_url(page: str, target: str, link: str) -> None:
+    assert relative_url(page, target) == link
+
+
+def test_national_pages_have_stable_addresses() -> None:
+    pages = national_pages(REFERENCE, ("2021-1", "2021-2"))
+    sources = [p.src for p in pages]
+    assert len(sources) == len(set(sources)) == 38 + 6 + 18 + 2
+    assert "provinsi/33.md" in sources and "pilar/governance/service.md" in sources and "peringkat/2021-2.md" in sources
+    assert region_src("kota-pekalongan", "") == "wilayah/kota-pekalongan/index.md"
+
+
+# --- cache --------------------------------------------------------------------------------
+
+def test_cache_key_depends_on_content_name_and_date(tmp_path: Path) -> None:
+    key = CheckCache.key(b"a", "x.yml", AS_OF)
+    assert key == CheckCache.key(b"a", "x.yml", AS_OF)
+    assert len({key, CheckCache.key(b"b", "x.yml", AS_OF), CheckCache.key(b"a", "y.yml", AS_OF),
+                CheckCache.key(b"a", "x.yml", AS_OF + dt.timedelta(days=1))}) == 4
+    cache = CheckCache(tmp_path / "cache")
+    assert cache.get(key) is None
+    cache.put(key, {"value": [1, 2]})
+    assert cache.get(key) == {"value": [1, 2]}
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    CheckCache(blocked).put(key, 1)  # an unwritable cache is only slower
+    assert CheckCache(blocked).get(key) is None
+
+
+# --- open data ------------------------------------------------------------------------------
+
+def test_csv_cells_and_format() -> None:
+    table = Table("t", "data/t.csv", "T", "d", (Field("a", "string", ""), Field("b", "number", ""),
+                                                Field("c", "boolean", "")),
+                  ("a",), (("x,y", 2.0, True), (None, 0.5, False), ("=1", 1e3, None)))
+    raw = csv_bytes(table)
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == [["a", "b", "c"], ["x,y", "2", "true"], ["", "0.5", "false"], ["=1", "1000", ""]]
+
+
+def test_every_table_row_has_one_value_per_column_and_the_package_says_so() -> None:
+    regions = tuple(load_regions(ROOT / "data" / "regions", as_of=AS_OF))
+    figures = {r.id: region_figures(r, AS_OF) for r in regions}
+    every = tables(regions, REFERENCE, figures)
+    assert [t.name for t in every] == ["wilayah", "program", "quick-win", "indikator", "indikator-capaian",
+                                       "evaluasi"]
+    for table in every:
+        assert table.count == len(table.rows) > 0
+        assert all(len(row) == len(table.fields) for row in table.rows), table.name
+    package = datapackage(every)
+    for resource, table in zip(package["resources"], every, strict=True):
+        assert [f["name"] for f in resource["schema"]["fields"]] == [f.name for f in table.fields]
+    assert json_text({"a": "é", "b": [1]}) == '{"a":"é","b":[1]}'
+
+
+# --- history ---------------------------------------------------------------------------------
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a",
+                        "GIT_COMMITTER_EMAIL": "a@b", "PATH": "/usr/bin:/bin"})
+
+
+def test_history_lists_commits_per_file_newest_first(tmp_path: Path) -> None:
+    regions = tmp_path / "data" / "regions"
+    regions.mkdir(parents=True)
+    _git(tmp_path, "init", "-q")
+    (regions / "a.yml").write_text("1")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    (regions / "a.yml").write_text("2")
+    (regions / "b.yml").write_text("1")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "second")
+    histories = file_histories(regions)
+    assert [c.subject for c in histories["a.yml"]] == ["second", "first"]
+    assert [c.subject for c in histories["b.yml"]] == ["second"]
+    assert file_histories(tmp_path.parent) == {} or "a.yml" not in file_histories(tmp_path.parent)
+
+
+def test_history_without_git_is_empty(tmp_path: Path) -> None:
+    assert file_histories(tmp_path) == {}
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+def test_progress_counts_programmes_only_and_leaves_cancelled_out() -> None:
+    counts = StatusCounts(done=1, planned=2, cancelled=1)
+    assert counts.total == 4 and counts.active == 3 and counts.progress == pytest.approx(1 / 3)
+    assert StatusCounts(cancelled=2).progress is None and StatusCounts().progress is None
+
+
+def test_overdue_follows_the_end_year_or_the_horizon() -> None:
+    region = sample("kota-pekalongan")
+    with_end = Program("p", "P", "medium", "in_progress", end=2023)
+    without_end = Program("q", "Q", "long", "planned")  # long horizon ends 2028
+    done = Program("r", "R", "medium", "done", end=2020)
+    assert deadline(with_end, region) == 2023 and deadline(without_end, region) == 2028
+    assert is_overdue(with_end, region, dt.date(2024, 1, 1)) and not is_overdue(with_end, region, dt.date(2023, 12, 31))
+    assert not is_overdue(without_end, region, dt.date(2028, 12, 31)) and is_overdue(without_end, region, dt.date(2029, 1, 1))
+    assert not is_overdue(done, region, AS_OF)
+
+
+def test_money_sums_and_says_what_is_missing() -> None:
+    money = Money.of([Program("a", "A", "short", "done", budget=Budget(100, realised=120)),
+                      Program("b", "B", "short", "planned", budget=Budget(50)),
+                      Program("c", "C", "short", "planned")])
+    assert (money.planned, money.realised, money.with_budget, money.without_budget) == (150, 120, 2, 1)
+    assert money.over_budget == 1 and money.realised_share == pytest.approx(1.2)
+    assert Money.of([]).realised_share is None
+
+
+@pytest.mark.parametrize("actuals, expected", [
+    ((), "no_data"),
+    ((Actual(2021, 83),), "on_track"),   # expected in 2021: 70 + (95 - 70) * 2 / 4 = 82.5
+    ((Actual(2021, 80),), "behind"),
+    ((Actual(2020, 70), Actual(2022, 96)), "achieved"),
+])
+def test_indicator_rule(actuals: tuple[Actual, ...], expected: str) -> None:
+    region = sample("kota-pekalongan")
+    indicator = Indicator("x", baseline=70, baseline_year=2019, target=95, year=2023, actuals=actuals)
+    assert assess(indicator, region).status == expected
+
+
+def test_falling_targets_and_missing_parts() -> None:
+    region = sample("kota-pekalongan")
+    falling = Indicator("x", baseline=40, baseline_year=2019, target=20, year=2023, actuals=(Actual(2021, 29),))
+    assert assess(falling, region).status == "on_track"  # expected 30 in 2021; lower is better
+    unknown = Indicator("x", target=20, actuals=(Actual(2021, 29),))
+    assert assess(unknown, region).status == "not_assessable"
+
+
+def test_ranking_shares_ranks_for_equal_scores() -> None:
+    base = sample("kota-pekalongan")
+
+    def with_final(region_id: str, name: str, final: float):
+        return dataclasses.replace(base, id=region_id, name=name,
+                                   evaluations=(Evaluation("2024-2", scores=Scores(final=final)),))
+    ranked = rankings((with_final("a", "A", 3.0), with_final("b", "B", 3.5), with_final("c", "C", 3.0)))
+    assert [(e.rank, e.region.name) for e in ranked[0].entries] == [(1, "B"), (2, "A"), (2, "C")]
+
+
+# --- formatting ----------------------------------------------------------------------------
+
+def test_indonesian_formatting() -> None:
+    assert number(1234567.891, 2) == "1.234.567,89" and number(1234567) == "1.234.567"
+    assert rupiah(1234567890) == "Rp 1.234.567.890"
+    assert [rupiah_short(v) for v in (1.2e9, 250e6, 3.45e12, 999, 12.3e9, 150e9)] == \
+        ["Rp 1,2 miliar", "Rp 250 juta", "Rp 3,5 triliun", "Rp 999", "Rp 12,3 miliar", "Rp 150 miliar"]
+    assert date_id(dt.date(2021, 5, 27)) == "27 Mei 2021"
+    assert [data_age(d) for d in (None, 10, 45, 400, 2902)] == \
+        ["tidak diketahui", "kurang dari 1 bulan", "1 bulan", "1 tahun 1 bulan", "7 tahun 11 bulan"]
+    assert json.loads(json_text({"x": 1})) == {"x": 1}
