@@ -7,14 +7,13 @@ import datetime as dt
 import re
 from typing import Any
 
+from babel import Locale, dates, numbers
 from markupsafe import Markup
 
 from smartcity.model import STATUSES
 
 STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
                  "delayed": "Terlambat", "cancelled": "Dibatalkan"}
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
                 "quick_win": "Quick Win", "final": "Nilai akhir"}
 SWOT_LABELS = {"strengths": "Kekuatan", "weaknesses": "Kelemahan", "opportunities": "Peluang",
@@ -63,17 +62,22 @@ def paragraphs(value: str | None) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
 
 
+# Babel's Indonesian locale data, patterns parsed once (formatting runs thousands of times per build).
+_LOCALE = Locale.parse("id")
+_DATE = dates.parse_pattern("d MMMM y")
+_NUMBERS = {digits: numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else "")) for digits in range(4)}
+
+
 def date_id(value: dt.date | None) -> str:
     """A date the Indonesian way: 27 Mei 2021."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
+    return _DATE.apply(value, _LOCALE) if value else "–"
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
     """A number the Indonesian way: 1.234.567,89."""
     if value is None:
         return "–"
-    text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return _NUMBERS[digits].apply(round(value, digits) if digits else round(value), _LOCALE)
 
 
 def rupiah(value: float | None) -> str:

@@ -20,9 +20,10 @@ from smartcity.figures.completeness import Completeness, completeness
 from smartcity.figures.indicators import ASSESSMENTS
 from smartcity.figures.national import (PillarView, ProvinceView, RoundRanking, comparison_rows, distributions,
                                         latest_score, pillar_views, province_views, rankings)
-from smartcity.model import STATUSES, Region
+from smartcity.model import HORIZONS, STATUSES, Region
 from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.charts import HORIZON_LABELS
+from smartcity.site.downloads import downloads
 from smartcity.site.formatting import (OVERDUE_BADGE, READINESS_LABELS, SCORE_LABELS, STAGE_HELP, STAGE_LABELS,
                                        STATUS_LABELS, SWOT_LABELS, contoh, data_age, date_id, fold, number,
                                        overdue_badge, paragraphs, percent, rupiah, rupiah_short, score, size,
@@ -47,7 +48,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
                        rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, STAGE_LABELS=STAGE_LABELS,
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS, STAGE_LABELS=STAGE_LABELS,
                        STAGE_HELP=STAGE_HELP, ASSESSMENTS=ASSESSMENTS, overdue_badge=overdue_badge,
                        OVERDUE_BADGE=OVERDUE_BADGE, SCORE_SERIES=SCORE_SERIES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
@@ -135,13 +136,10 @@ class Renderer:
     def downloads(self, page_url: str, open_data: tuple[tuple[Table, ...], tuple[Written, ...]]) -> str:
         """The list of open-data files on /data/."""
         table_list, files = open_data
-        main = [f for f in files if not f.path.startswith("data/regions/")]
-        per_region = [f for f in files if f.path.startswith("data/regions/")]
-        names = {r.id: r.name for r in self.site.regions}
+        main, per_region = downloads(files, table_list, self.site.regions)
         schema = f"schema/{SCHEMA_PATH.name}"
         return self._render("downloads.html.j2", page_url, tables=table_list, main=main, per_region=per_region,
-                            names=names, sizes={f.path: f.size for f in files}, schema=schema,
-                            schema_size=SCHEMA_PATH.stat().st_size)
+                            schema=schema, schema_size=SCHEMA_PATH.stat().st_size)
 
     def _table_context(self, regions: tuple[Region, ...],
                        filters: dict[str, Any] | None = None) -> dict[str, Any]:
