@@ -230,7 +230,7 @@ def bar_chart(chart_id: str, title: str, description: str,
         raise ValueError("non-integer bar totals need value labels")
     scale = (plot_right - label_width) / maximum
     bar_rows = []
-    for index, ((label, values), short) in enumerate(zip(rows, labels)):
+    for index, ((label, values), short) in enumerate(zip(rows, labels, strict=True)):
         x = float(label_width)
         segments = []
         for key in keys:

@@ -29,8 +29,14 @@ from smartcity.site.build import Build, ChromeCache
 from smartcity.site.config import SmartCityConfig
 from smartcity.site.cssmin import minify_css
 from smartcity.site.formatting import date_id
-from smartcity.site.pages import (GENERATED_BODY, generated_page_source, national_pages, region_page_source,
-                                  region_pages, region_src)
+from smartcity.site.pages import (
+    GENERATED_BODY,
+    generated_page_source,
+    national_pages,
+    region_page_source,
+    region_pages,
+    region_src,
+)
 from smartcity.site.prerender import RegionBodies
 from smartcity.site.render import Renderer
 from smartcity.site.search import SEARCH_INDEX, search_index_json

@@ -14,43 +14,44 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
-from typing import Any
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from smartcity.figures.aggregate import region_figures
-from smartcity.validation.cache import CheckCache
-from smartcity.site.history import Commit
-from smartcity.validation.loader import check_files
-from smartcity.site.pages import region_pages, region_src, url_of
+from smartcity.figures.national import RegionRank
+from smartcity.processes import worker_context
 from smartcity.reference import load_reference
+from smartcity.site.history import Commit
+from smartcity.site.pages import region_pages, region_src, url_of
 from smartcity.site.render import Renderer
 from smartcity.site.sitedata import Repository, Settings, SiteData
-from smartcity.processes import worker_context
+from smartcity.validation.cache import CheckCache
+from smartcity.validation.loader import check_files
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start
 REGIONS_PER_TASK = 8
 
-_worker: tuple[Settings, Repository, dict[str, tuple[Commit, ...]], dict[str, Any], bool] | None = None
+@dataclass(frozen=True)
+class RenderTask:
+    """A handful of regions for one worker, with what it needs from the parent (their
+    histories and ranks only): workers hold no state between tasks."""
+    settings: Settings
+    repository: Repository
+    region_ids: tuple[str, ...]
+    histories: dict[str, tuple[Commit, ...]]
+    ranks: dict[str, dict[str, RegionRank]]
+    use_directory_urls: bool
 
 
-def _init_worker(settings: Settings, repository: Repository, histories: dict[str, tuple[Commit, ...]],
-                 ranks: dict[str, Any], use_directory_urls: bool) -> None:
-    global _worker
-    _worker = (settings, repository, histories, ranks, use_directory_urls)
-
-
-def _render_regions(region_ids: list[str]) -> list[tuple[str, bytes]]:
-    if _worker is None:
-        raise RuntimeError("a render worker was started without its initializer")
-    settings, repository, histories, ranks, use_directory_urls = _worker
+def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
+    settings, region_ids, use_directory_urls = task.settings, task.region_ids, task.use_directory_urls
     reference = load_reference()
     paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]
     result = check_files(paths, reference, settings.as_of, cache=CheckCache.from_environment())
     if result.problems:  # the parent checked these files a moment ago; a change since is an error
         raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
-    site = SiteData(settings, reference, result.regions, {r.id: region_figures(r, settings.as_of) for r in result.regions},
-                    None, repository, {r: histories.get(r, ()) for r in region_ids},
-                    {r: ranks.get(r, {}) for r in region_ids})
+    figures = {r.id: region_figures(r, settings.as_of) for r in result.regions}
+    site = SiteData(settings, reference, result.regions, figures, None, task.repository, task.histories, task.ranks)
     renderer = Renderer(site, use_directory_urls)
     out = []
     for region_id in region_ids:
@@ -74,12 +75,13 @@ class RegionBodies:
         pages = len(site.regions) * len(region_pages(site.reference))
         if workers > 1 and pages >= PARALLEL_FROM:
             ids = [r.id for r in site.regions]
-            tasks = [ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK)]
+            tasks = [RenderTask(site.settings, site.repository, tuple(chunk),
+                                {r: site.histories.get(r, ()) for r in chunk},
+                                {r: site.ranks.get(r, {}) for r in chunk}, renderer.use_directory_urls)
+                     for chunk in (ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK))]
             # An executor, not multiprocessing.Pool: a worker that dies is an error
             # (BrokenProcessPool), not a silent restart and a build that waits forever.
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=worker_context(), initializer=_init_worker,
-                initargs=(site.settings, site.repository, site.histories, site.ranks, renderer.use_directory_urls))
+            self._pool = ProcessPoolExecutor(workers, mp_context=worker_context())
             self._results = self._pool.map(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:

@@ -7,29 +7,66 @@ reaches Markdown or Jinja source. Templates are compiled once per process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
-
-from collections.abc import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from smartcity.export import Table, Written
 from smartcity.figures.completeness import Completeness, completeness
 from smartcity.figures.indicators import ASSESSMENTS
-from smartcity.figures.national import (PillarView, ProvinceView, RoundRanking, comparison_rows, distributions,
-                                        latest_score, pillar_views, province_views, rankings)
+from smartcity.figures.national import (
+    PillarView,
+    ProvinceView,
+    RoundRanking,
+    comparison_rows,
+    distributions,
+    latest_score,
+    pillar_views,
+    province_views,
+    rankings,
+)
 from smartcity.model import HORIZONS, STATUSES, Region
 from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.charts import HORIZON_LABELS
 from smartcity.site.downloads import downloads
-from smartcity.site.formatting import (OVERDUE_BADGE, READINESS_LABELS, SCORE_LABELS, STAGE_HELP, STAGE_LABELS,
-                                       STATUS_LABELS, SWOT_LABELS, contoh, data_age, date_id, fold, number,
-                                       overdue_badge, paragraphs, percent, rupiah, rupiah_short, score, size,
-                                       sources_list, status_badge, years)
-from smartcity.site.pages import (NationalPage, element_src, pillar_src, province_src, ranking_src, region_pages,
-                                  region_src, relative_url, url_of)
+from smartcity.site.formatting import (
+    OVERDUE_BADGE,
+    READINESS_LABELS,
+    SCORE_LABELS,
+    STAGE_HELP,
+    STAGE_LABELS,
+    STATUS_LABELS,
+    SWOT_LABELS,
+    contoh,
+    data_age,
+    date_id,
+    fold,
+    number,
+    overdue_badge,
+    paragraphs,
+    percent,
+    rupiah,
+    rupiah_short,
+    score,
+    size,
+    sources_list,
+    status_badge,
+    years,
+)
+from smartcity.site.pages import (
+    NationalPage,
+    element_src,
+    pillar_src,
+    province_src,
+    ranking_src,
+    region_pages,
+    region_src,
+    relative_url,
+    url_of,
+)
 from smartcity.site.region_context import CONTEXTS, RegionPageInput
 from smartcity.site.schema_doc import schema_fields
 from smartcity.site.sitedata import SiteData

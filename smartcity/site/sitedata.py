@@ -9,11 +9,11 @@ from pathlib import Path
 
 from smartcity.asof import as_of_date
 from smartcity.figures.aggregate import NationalFigures, RegionFigures, national_figures, region_figures
+from smartcity.figures.national import RegionRank, rankings, ranks_by_region
+from smartcity.model import Region
+from smartcity.reference import Reference, load_reference
 from smartcity.site.history import Commit, file_histories
 from smartcity.validation.loader import REGIONS_DIR, load_regions
-from smartcity.model import Region
-from smartcity.figures.national import RegionRank, rankings, ranks_by_region
-from smartcity.reference import Reference, load_reference
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Settings:
     as_of: dt.date = field(default_factory=as_of_date)  # the day the data is compiled
 
     @classmethod
-    def from_environment(cls, base: Path | None = None) -> "Settings":
+    def from_environment(cls, base: Path | None = None) -> Settings:
         """`SMARTCITY_REGIONS_DIR`, `SMARTCITY_DRAFTS=1`, `SMARTCITY_ONLY=<id>` and `SOURCE_DATE_EPOCH`."""
         directory = os.environ.get("SMARTCITY_REGIONS_DIR")
         path = Path(directory) if directory else REGIONS_DIR
@@ -45,7 +45,7 @@ class Repository:
     commit_template: str = "{url}/commit/{sha}"
 
     @classmethod
-    def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> "Repository":
+    def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> Repository:
         """The plugin's options, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH."""
         return cls(os.environ.get("SMARTCITY_REPOSITORY", url).rstrip("/"),
                    os.environ.get("SMARTCITY_BRANCH", branch) or "main", edit_template, commit_template)

@@ -1,0 +1,43 @@
+"""The /data/ page's list of downloads: every file written, with what it holds and
+its size, ready for the template (no joins or path parsing in Jinja)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from smartcity.export import DATA_DIR, Table, Written
+from smartcity.model import Region
+
+PER_REGION = f"{DATA_DIR}/regions/"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file on the /data/ page."""
+    path: str          # site path, e.g. data/program.csv
+    name: str          # what the reader sees: the file name, or the region's name
+    description: str   # what it holds ("" for per-region files)
+    size: int
+
+
+def _describe(written: Written, tables: dict[str, Table]) -> str:
+    table = tables.get(written.path)
+    if table is not None:
+        return f"{table.title}: {table.description} {table.count} baris."
+    if written.path.endswith("datapackage.json"):
+        return "Deskripsi Frictionless Data Package untuk berkas CSV: nama, tipe dan arti setiap kolom."
+    return Markup("Semua wilayah yang diterbitkan, lengkap dan dinormalkan (JSON): setiap kolom ada, bernilai "
+                  "<code>null</code> atau kosong bila tidak diisi.")
+
+
+def downloads(files: tuple[Written, ...], tables: tuple[Table, ...],
+              regions: tuple[Region, ...]) -> tuple[list[Download], list[Download]]:
+    """(the main files, the per-region JSON files), in the order they were written."""
+    by_path = {t.path: t for t in tables}
+    names = {f"{PER_REGION}{r.id}.json": r.name for r in regions}
+    main = [Download(f.path, f.path.removeprefix(f"{DATA_DIR}/"), _describe(f, by_path), f.size)
+            for f in files if not f.path.startswith(PER_REGION)]
+    per_region = [Download(f.path, names[f.path], "", f.size) for f in files if f.path.startswith(PER_REGION)]
+    return main, per_region

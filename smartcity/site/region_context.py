@@ -1,0 +1,94 @@
+"""What each region page's template receives beyond the shared context: one function
+per page type, keyed by its template. The templates only lay out these values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from smartcity.figures.aggregate import RegionFigures, programs_by_horizon, strategies_by_element
+from smartcity.figures.completeness import completeness
+from smartcity.figures.indicators import assess
+from smartcity.figures.national import RegionRank
+from smartcity.model import Region
+from smartcity.reference import Reference
+from smartcity.site.chart_views import pillar_progress_chart
+from smartcity.site.charts import HORIZON_LABELS, roadmap_chart
+from smartcity.site.formatting import STATUS_LABELS
+from smartcity.site.pages import RegionPage, region_src
+from smartcity.site.trend_charts import indicator_sparkline, score_trend
+
+
+@dataclass(frozen=True)
+class RegionPageInput:
+    """Everything a region page's context is computed from."""
+    region: Region
+    page: RegionPage
+    figures: RegionFigures
+    reference: Reference
+    ranks: dict[str, RegionRank]     # the region's rank per evaluation period
+    link: Callable[[str], str]       # a source path → a link relative to this page
+
+
+Context = dict[str, Any]
+
+
+def _indicators(p: RegionPageInput) -> Context:
+    assessments = {g: assess(g.indicator, p.region) for plan in p.region.pillars for g in plan.goals
+                   if g.indicator is not None}
+    return {"assessments": assessments, "sparklines": {g: indicator_sparkline(a) for g, a in assessments.items()}}
+
+
+def overview(p: RegionPageInput) -> Context:
+    """The overview: completeness and the programmes chart."""
+    return {"complete": completeness(p.region, p.reference),
+            "pillar_chart": pillar_progress_chart(p.region, p.figures, p.reference)}
+
+
+def roadmap(p: RegionPageInput) -> Context:
+    """The roadmap: its chart, programmes by horizon and money by horizon."""
+    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
+            "by_horizon": programs_by_horizon(p.region),
+            "pillar_links": {ref.key: p.link(region_src(p.region.id, ref.key)) for ref in p.reference.pillars},
+            "pillar_labels": {ref.key: ref.label for ref in p.reference.pillars},
+            "money_rows": [(HORIZON_LABELS[h], m) for h, m in p.figures.money_by_horizon]
+            + [("Semua jangka", p.figures.money)]}
+
+
+def pillar(p: RegionPageInput) -> Context:
+    """A pillar page: strategies by element and the indicators' judgements."""
+    assert p.page.pillar is not None
+    elements = tuple(e.key for e in p.reference.pillar(p.page.pillar).elements)
+    return {"by_element": strategies_by_element(p.region.pillar(p.page.pillar), elements), **_indicators(p)}
+
+
+def print_all(p: RegionPageInput) -> Context:
+    """The printable masterplan: roadmap, strategies of every pillar, indicators."""
+    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
+            "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
+                         for ref in p.reference.pillars},
+            **_indicators(p)}
+
+
+def evaluations(p: RegionPageInput) -> Context:
+    """The evaluations page: the trend chart and the region's ranks."""
+    return {"trend": score_trend("tren-nilai", f"Nilai evaluasi {p.region.name} per putaran", p.region.evaluations),
+            "ranks": p.ranks}
+
+
+def nothing(p: RegionPageInput) -> Context:
+    """Pages whose templates need only the shared context."""
+    return {}
+
+
+CONTEXTS: dict[str, Callable[[RegionPageInput], Context]] = {
+    "region_overview.html.j2": overview,
+    "region_analysis.html.j2": nothing,
+    "region_roadmap.html.j2": roadmap,
+    "region_pillar.html.j2": pillar,
+    "region_quick_wins.html.j2": nothing,
+    "region_evaluations.html.j2": evaluations,
+    "region_history.html.j2": nothing,
+    "region_print.html.j2": print_all,
+}
