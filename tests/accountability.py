@@ -244,12 +244,23 @@ def check_open_data(site: Path, regions: list[Region], as_of: dt.date) -> None:
                       for plan in r.pillars for g in plan.goals if g.indicator]
 
 
+def check_element_pages(site: Path, regions: list[Region], as_of: dt.date) -> None:
+    """The national element pages mark overdue programmes too (those of the first pillar)."""
+    pillar = REFERENCE.pillars[0]
+    for element in pillar.elements:
+        page = soup(site, f"pilar/{pillar.key}/{element.key}")
+        marked = len(page.select(".sc-program-list .sc-overdue"))
+        assert marked == sum(1 for r in regions for s in r.pillar(pillar.key).strategies if s.element == element.key
+                             for p in s.programs if overdue(p, r, as_of)), element.key
+
+
 def check_accountability(site: Path, regions: list[Region], as_of: dt.date, region_pages: int | None = None) -> None:
     check_regions_index(site, regions, as_of)
     check_region_pages(site, regions[:region_pages] if region_pages else regions, as_of)
     check_provinces(site, regions, as_of)
     check_statistics(site, regions, as_of)
     check_ranking(site, regions)
+    check_element_pages(site, regions, as_of)
     check_open_data(site, regions, as_of)
     footer = soup(site, "").select_one(".md-copyright").get_text(" ", strip=True)
     months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
