@@ -106,10 +106,14 @@ def score_trend(chart_id: str, title: str, evaluations: tuple[Evaluation, ...],
     rounds = [e for e in evaluations if e.scores is not None]
     if not rounds:
         return None
-    width, height, left, right, top, bottom = 640, 240, 40, 624, 12, 204
+    width, height, left, right, top, bottom = 640, 240, 40, 596, 12, 200
     step = (right - left) / max(1, len(rounds) - 1)
     xs = [round(left + step * i, 1) if len(rounds) > 1 else (left + right) / 2 for i in range(len(rounds))]
-    y = _scale(0, scale_max, bottom, top)
+    values = [v for e in rounds for key, _ in SCORE_SERIES if (v := getattr(e.scores, key)) is not None]
+    # the axis starts one whole point below the lowest score (the axis says where), so that
+    # movement between rounds can be seen
+    floor = max(0, int(min(values, default=0)) - 1)
+    y = _scale(floor, scale_max, bottom, top)
     series = []
     for key, label in SCORE_SERIES:
         points = tuple(Point(xs[i], y(getattr(e.scores, key)), f"{label} {e.label}: {_num(getattr(e.scores, key))}")
@@ -117,9 +121,9 @@ def score_trend(chart_id: str, title: str, evaluations: tuple[Evaluation, ...],
         if points:
             series.append(Series(key, label, points))
     finals = [f"{e.label} {_num(e.scores.final)}" for e in rounds if e.scores and e.scores.final is not None]
-    description = (f"Nilai {len(rounds)} putaran evaluasi (skala 0–5). Nilai akhir: "
+    description = (f"Nilai {len(rounds)} putaran evaluasi (skala 0–5; sumbu mulai dari {floor}). Nilai akhir: "
                    + (", ".join(finals) if finals else "belum ada") + ". Rincian komponen ada di tabel data.")
     return TrendChart(chart_id, title, description, width, height, left, right, top, bottom,
-                      tuple(Point(xs[i], bottom + 18, e.period) for i, e in enumerate(rounds)),
-                      tuple(Point(left - 6, y(v), str(v)) for v in range(int(scale_max) + 1)),
+                      tuple(Point(xs[i], bottom + 22, e.period) for i, e in enumerate(rounds)),
+                      tuple(Point(left - 6, y(v), str(v)) for v in range(floor, int(scale_max) + 1)),
                       tuple(series))
