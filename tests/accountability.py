@@ -254,6 +254,57 @@ def check_element_pages(site: Path, regions: list[Region], as_of: dt.date) -> No
                              for p in s.programs if overdue(p, r, as_of)), element.key
 
 
+def aligned(region: Region) -> tuple[int, int]:
+    """(strategies serving an existing RPJMD mission, all strategies)."""
+    missions = {m.id for m in region.rpjmd.missions} if region.rpjmd else set()
+    strategies = [s for plan in region.pillars for s in plan.strategies]
+    return sum(1 for s in strategies if set(s.rpjmd) & missions), len(strategies)
+
+
+def check_records(site: Path, regions: list[Region], region_pages: list[Region]) -> None:
+    """RPJMD alignment and the risk register: index, CSVs, statistics, region pages."""
+    table = soup(site, "wilayah").select_one(".sc-regions-table")
+    by_name = {r.name: r for r in regions}
+    for row, cells in zip(table.select("tbody tr"), rows_by_header(table), strict=True):
+        done, total = aligned(by_name[row.th.a.get_text()])
+        assert cells["Selaras RPJMD"] == (f"{done}/{total}" if total else "–")
+    with (site / "data" / "wilayah.csv").open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            region = next(r for r in regions if r.code == row["region_code"])
+            assert int(row["strategies_aligned"]) == aligned(region)[0]
+            assert int(row["open_risks"]) == sum(1 for k in region.risks if k.status == "open")
+    with (site / "data" / "risiko.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = [(r["region_code"], r["risk_id"], r["likelihood"], r["impact"], r["status"], r["programs"])
+                for r in csv.DictReader(handle)]
+    assert rows == [(r.code, k.id, k.likelihood, k.impact, k.status, " ".join(k.programs))
+                    for r in sorted(regions, key=lambda r: r.code) for k in r.risks]
+    page = soup(site, "statistik")
+    chart = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+             for tr in page.select("#risiko-pilar .sc-chart__data tbody tr")}
+    for pillar in REFERENCE.pillars:
+        assert chart[pillar.label] == str(sum(1 for r in regions for k in r.risks
+                                              if k.status == "open" and k.pillar == pillar.key))
+    for region in region_pages:
+        risks = soup(site, f"wilayah/{region.id}/risiko")
+        grid = [[td.get_text(strip=True) for td in tr.select("td")] for tr in risks.select(".sc-risk-grid-table tbody tr")]
+        levels = ("high", "medium", "low")
+        expected = [[str(sum(1 for k in region.risks if k.status == "open" and k.likelihood == li and k.impact == im))
+                     for im in reversed(levels)] for li in levels]
+        assert grid == (expected if region.risks else []), region.id
+        assert [li["id"] for li in risks.select("li.sc-risk")] == [f"risiko-{k.id}" for k in region.risks]
+        for plan in region.pillars:
+            mitigated = {p for k in region.risks for p in k.programs}
+            pillar_page = soup(site, f"wilayah/{region.id}/{plan.key}")
+            shown = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+                     if "Memitigasi risiko" in tr.get_text()}
+            assert shown == {p.id for p in plan.programs if p.id in mitigated}, (region.id, plan.key)
+        analysis = soup(site, f"wilayah/{region.id}/analisis")
+        if region.rpjmd and region.rpjmd.missions and aligned(region)[1]:
+            caption = analysis.select_one(".sc-alignment caption").get_text()
+            done, total = aligned(region)
+            assert f"{done} dari {total} strategi selaras" in caption
+
+
 def check_accountability(site: Path, regions: list[Region], as_of: dt.date, region_pages: int | None = None) -> None:
     check_regions_index(site, regions, as_of)
     check_region_pages(site, regions[:region_pages] if region_pages else regions, as_of)
@@ -261,6 +312,7 @@ def check_accountability(site: Path, regions: list[Region], as_of: dt.date, regi
     check_statistics(site, regions, as_of)
     check_ranking(site, regions)
     check_element_pages(site, regions, as_of)
+    check_records(site, regions, regions[:region_pages] if region_pages else regions)
     check_open_data(site, regions, as_of)
     footer = soup(site, "").select_one(".md-copyright").get_text(" ", strip=True)
     months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

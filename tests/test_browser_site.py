@@ -21,11 +21,11 @@ PAGE_TYPES = {
     "pilar-nasional": "pilar/governance/", "elemen": "pilar/governance/service/",
     "bandingkan": "bandingkan/?wilayah=kota-pekalongan,kabupaten-kendal", "statistik": "statistik/", "data": "data/",
     "peringkat": "peringkat/", "peringkat-putaran": "peringkat/2021-2/",
-    "pilar-sasaran": "wilayah/kota-pekalongan/governance/",
+    "pilar-sasaran": "wilayah/kota-pekalongan/governance/", "risiko": "wilayah/kota-pekalongan/risiko/",
 }
 # pages with the accountability charts and tables, also checked with axe on a phone
 ACCOUNTABILITY_PAGES = ("beranda", "ringkasan", "pilar-sasaran", "peta-jalan", "evaluasi", "provinsi-daftar",
-                        "statistik", "peringkat", "peringkat-putaran", "bandingkan", "wilayah")
+                        "statistik", "peringkat", "peringkat-putaran", "bandingkan", "wilayah", "risiko", "analisis")
 SCREENS = ARTIFACTS / "screenshots"
 
 

@@ -185,7 +185,7 @@ def check_open_data(site: Path, regions: list[Region]) -> None:
         assert len(record["evaluations"]) == len(region.evaluations)
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
-    assert set(resources) == {"wilayah", "program", "quick-win", "indikator", "indikator-capaian", "evaluasi"}
+    assert set(resources) == {"wilayah", "program", "quick-win", "indikator", "indikator-capaian", "evaluasi", "risiko"}
     tables = {name: read_table(site, resource) for name, resource in resources.items()}
     for rows in tables.values():
         names = {(row["region_code"], row["region_name"]) for row in rows}

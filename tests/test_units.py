@@ -149,7 +149,7 @@ def test_every_table_row_has_one_value_per_column_and_the_package_says_so() -> N
     figures = {r.id: region_figures(r, AS_OF) for r in regions}
     every = tables(regions, REFERENCE, figures)
     assert [t.name for t in every] == ["wilayah", "program", "quick-win", "indikator", "indikator-capaian",
-                                       "evaluasi"]
+                                       "evaluasi", "risiko"]
     for table in every:
         assert table.count == len(table.rows) > 0
         assert all(len(row) == len(table.fields) for row in table.rows), table.name

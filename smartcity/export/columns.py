@@ -12,7 +12,8 @@ from smartcity.figures.aggregate import RegionFigures, deadline
 from smartcity.figures.completeness import Completeness
 from smartcity.figures.indicators import IndicatorAssessment
 from smartcity.figures.national import LatestScore, RegionRank
-from smartcity.model import Actual, Evaluation, Goal, Program, QuickWin, Region, Strategy
+from smartcity.figures.records import Alignment
+from smartcity.model import Actual, Evaluation, Goal, Program, QuickWin, Region, Risk, Strategy
 
 SCORES = (("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"), ("impact", "Impact"),
           ("quick_win", "Quick Win"), ("final", "akhir"))
@@ -28,6 +29,14 @@ class RegionRow:
     score: LatestScore | None
     rank: RegionRank | None
     complete: Completeness
+    alignment: Alignment
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    """One row of risiko.csv."""
+    region: Region
+    risk: Risk
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,10 @@ def wilayah_columns() -> list[Column]:
                lambda r: r.figures.money.with_realised),
         column("programs_over_budget", "integer", "Program yang realisasinya melebihi anggaran rencana.",
                lambda r: r.figures.money.over_budget),
+        column("strategies_aligned", "integer", "Strategi yang melayani sedikitnya satu misi RPJMD.",
+               lambda r: r.alignment.aligned),
+        column("open_risks", "integer", "Risiko berstatus terbuka dalam daftar risiko masterplan.",
+               lambda r: sum(1 for risk in r.region.risks if risk.status == "open")),
         column("latest_score", "number", "Nilai akhir evaluasi terakhir yang bernilai (0–5).",
                lambda r: r.score.value if r.score else None),
         column("latest_score_period", "string", "Periode evaluasi nilai tersebut, mis. 2021-2 (tahun-tahap).",
@@ -280,4 +293,23 @@ def evaluation_columns() -> list[Column]:
                lambda r: r.rank.of if r.rank else None),
         column("summary", "string", "Ringkasan hasil evaluasi.", lambda r: r.evaluation.summary),
         _example(lambda r: r.evaluation.example),
+    ]
+
+
+def risk_columns() -> list[Column]:
+    """The columns of risiko.csv: one row per risk of a region's risk register."""
+    return [
+        *_region_columns(),
+        column("risk_id", "string", "Id risiko di berkas wilayah.", lambda r: r.risk.id),
+        column("title", "string", "Nama risiko.", lambda r: r.risk.title),
+        column("pillar", "string", "Kunci pilar risiko; kosong bila tidak diisi.", lambda r: r.risk.pillar),
+        column("likelihood", "string", "Kemungkinan: low, medium atau high.", lambda r: r.risk.likelihood),
+        column("impact", "string", "Dampak: low, medium atau high.", lambda r: r.risk.impact),
+        column("status", "string", "open (terbuka), mitigated (termitigasi) atau closed (ditutup).",
+               lambda r: r.risk.status),
+        column("owner", "string", "Pemilik risiko.", lambda r: r.risk.owner),
+        column("programs", "string", "Id program yang memitigasi risiko ini, dipisah spasi.",
+               lambda r: " ".join(r.risk.programs) or None),
+        column("mitigation", "string", "Langkah mitigasi.", lambda r: r.risk.mitigation),
+        _example(lambda r: r.risk.example),
     ]

@@ -18,18 +18,21 @@ from smartcity.export.columns import (
     ProgramRow,
     QuickWinRow,
     RegionRow,
+    RiskRow,
     actual_columns,
     column,
     evaluation_columns,
     indicator_columns,
     program_columns,
     quick_win_columns,
+    risk_columns,
     wilayah_columns,
 )
 from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
 from smartcity.figures.national import RegionRank, latest_score
+from smartcity.figures.records import alignment
 from smartcity.model import Region
 from smartcity.reference import Reference
 
@@ -83,7 +86,7 @@ def iter_tables(regions: tuple[Region, ...], reference: Reference, figures: dict
         for r in ordered:
             score = latest_score(r)
             rank = ranks.get(r.id, {}).get(score.evaluation.period) if score else None
-            yield RegionRow(r, figures[r.id], score, rank, completeness(r, reference))
+            yield RegionRow(r, figures[r.id], score, rank, completeness(r, reference), alignment(r))
 
     def goal_rows() -> Iterator[GoalRow]:
         for r in ordered:
@@ -112,3 +115,5 @@ def iter_tables(regions: tuple[Region, ...], reference: Reference, figures: dict
                  actual_columns(pillar), ("region_code", "pillar", "goal_number", "year"), actual_rows())
     yield _table("evaluasi", "Evaluasi", "Satu baris per putaran evaluasi (dua kali setahun).", evaluation_columns(),
                  ("region_code", "period"), evaluations)
+    yield _table("risiko", "Risiko", "Satu baris per risiko dalam daftar risiko masterplan.", risk_columns(),
+                 ("region_code", "risk_id"), (RiskRow(r, risk) for r in ordered for risk in r.risks))

@@ -7,6 +7,7 @@ import datetime as dt
 
 from smartcity.figures.aggregate import Money, RegionFigures
 from smartcity.figures.national import Distributions, PillarView, ProvinceView
+from smartcity.figures.records import open_risks_by_pillar
 from smartcity.model import STATUSES, Region
 from smartcity.reference import Reference
 from smartcity.site.charts import HORIZON_LABELS, BarChart, bar_chart, money_unit, range_chart
@@ -51,19 +52,22 @@ def _counts(chart_id: str, title: str, description: str, rows: list[tuple[str, i
     return bar_chart(chart_id, title, description, [(label, {"count": value}) for label, value in rows], ("count",))
 
 
-def national_charts(d: Distributions, provinces: list[ProvinceView], regions: int, as_of: dt.date) -> list[BarChart]:
+def national_charts(d: Distributions, provinces: list[ProvinceView], regions: tuple[Region, ...],
+                    reference: Reference, as_of: dt.date) -> list[BarChart]:
     """The bar charts of /statistik/, in page order."""
+    open_risks = [(reference.pillar(key).label if key else "Tanpa pilar", n)
+                  for key, n in open_risks_by_pillar(regions, reference.pillar_keys)]
     by_province = [(v.province.name, len(v.regions)) for v in provinces if v.regions]
     stages = [(STAGE_LABELS[s] if s else "Belum diisi", v) for s, v in d.by_stage]
     return [
         _counts("wilayah-tahap", "Wilayah menurut tahap",
-                f"{regions} wilayah menurut tahapnya dalam Gerakan Menuju 100 Smart City: "
+                f"{len(regions)} wilayah menurut tahapnya dalam Gerakan Menuju 100 Smart City: "
                 + ", ".join(f"{label}: {v}" for label, v in stages) + ".", stages),
         _counts("wilayah-angkatan", "Wilayah menurut angkatan",
-                f"{regions} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
+                f"{len(regions)} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
                 + ", ".join(f"{label}: {value}" for label, value in d.by_cohort) + ".", list(d.by_cohort)),
         _counts("wilayah-provinsi", "Wilayah menurut provinsi",
-                f"{regions} wilayah di {len(by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap "
+                f"{len(regions)} wilayah di {len(by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap "
                 "provinsi.", by_province),
         bar_chart("qw-pilar-status", "Quick win menurut pilar dan status",
                   "Quick win semua wilayah per pilar, dibagi menurut status: "
@@ -76,6 +80,9 @@ def national_charts(d: Distributions, provinces: list[ProvinceView], regions: in
         _counts("program-lewat-tenggat", "Program lewat tenggat menurut pilar",
                 f"Program yang tahun tenggatnya sebelum {as_of.year} dan belum selesai atau dibatalkan, per pilar: "
                 + "; ".join(f"{label} {v}" for label, v in d.overdue_by_pillar) + ".", list(d.overdue_by_pillar)),
+        _counts("risiko-pilar", "Risiko terbuka menurut pilar",
+                "Risiko berstatus terbuka dalam daftar risiko semua wilayah, per pilar: "
+                + "; ".join(f"{label} {v}" for label, v in open_risks) + ".", open_risks),
         money_chart("anggaran-pilar", "Anggaran program menurut pilar", list(d.money_by_pillar)),
         money_chart("anggaran-jangka", "Anggaran program menurut jangka",
                     [(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon]),

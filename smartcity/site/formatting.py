@@ -154,3 +154,7 @@ def data_age(days: int | None) -> str:
     years_, months = divmod(months, 12)
     parts = ([f"{years_} tahun"] if years_ else []) + ([f"{months} bulan"] if months else [])
     return " ".join(parts)
+
+
+LEVEL_LABELS = {"low": "Rendah", "medium": "Sedang", "high": "Tinggi"}
+RISK_STATUS_LABELS = {"open": "Terbuka", "mitigated": "Termitigasi", "closed": "Ditutup"}

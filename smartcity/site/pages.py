@@ -27,6 +27,7 @@ def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
         *(RegionPage(p.key, p.label, "region_pillar.html.j2", p.key) for p in reference.pillars),
         RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2"),
         RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2"),
+        RegionPage("risiko", "Risiko", "region_risks.html.j2"),
         RegionPage("riwayat", "Riwayat perubahan", "region_history.html.j2"),
         RegionPage("cetak", "Cetak", "region_print.html.j2"),
     )

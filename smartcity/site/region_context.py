@@ -11,6 +11,7 @@ from smartcity.figures.aggregate import RegionFigures, programs_by_horizon, stra
 from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
 from smartcity.figures.national import RegionRank
+from smartcity.figures.records import alignment, risk_grid, risks_by_program
 from smartcity.model import Region
 from smartcity.reference import Reference
 from smartcity.site.chart_views import pillar_progress_chart
@@ -40,6 +41,26 @@ def _indicators(p: RegionPageInput) -> Context:
     return {"assessments": assessments, "sparklines": {g: indicator_sparkline(a) for g, a in assessments.items()}}
 
 
+def _records(p: RegionPageInput) -> Context:
+    """What strategies and programmes show of the RPJMD and the risk register."""
+    return {"missions": {s.strategy.id: s.missions for s in alignment(p.region).strategies},
+            "risks_by_program": risks_by_program(p.region), "risks_link": p.link(region_src(p.region.id, "risiko"))}
+
+
+def analysis(p: RegionPageInput) -> Context:
+    """Buku I: profile, SWOT, readiness, and the alignment with the RPJMD."""
+    return {"alignment": alignment(p.region)}
+
+
+def risks(p: RegionPageInput) -> Context:
+    """The risk register: the grid of open risks and every risk with its mitigating programmes."""
+    pillar_of = {program.id: plan.key for plan in p.region.pillars for program in plan.programs}
+    titles = {program.id: program.title for program in p.region.programs}
+    return {"grid": risk_grid(p.region.risks),
+            "program_links": {pid: (p.link(region_src(p.region.id, key)) + f"#program-{pid}", titles[pid])
+                              for pid, key in pillar_of.items()}}
+
+
 def overview(p: RegionPageInput) -> Context:
     """The overview: completeness and the programmes chart."""
     return {"complete": completeness(p.region, p.reference),
@@ -60,7 +81,8 @@ def pillar(p: RegionPageInput) -> Context:
     """A pillar page: strategies by element and the indicators' judgements."""
     assert p.page.pillar is not None
     elements = tuple(e.key for e in p.reference.pillar(p.page.pillar).elements)
-    return {"by_element": strategies_by_element(p.region.pillar(p.page.pillar), elements), **_indicators(p)}
+    return {"by_element": strategies_by_element(p.region.pillar(p.page.pillar), elements), **_records(p),
+            **_indicators(p)}
 
 
 def print_all(p: RegionPageInput) -> Context:
@@ -68,7 +90,7 @@ def print_all(p: RegionPageInput) -> Context:
     return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
             "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
                          for ref in p.reference.pillars},
-            **_indicators(p)}
+            **_records(p), **_indicators(p)}
 
 
 def evaluations(p: RegionPageInput) -> Context:
@@ -84,11 +106,12 @@ def nothing(p: RegionPageInput) -> Context:
 
 CONTEXTS: dict[str, Callable[[RegionPageInput], Context]] = {
     "region_overview.html.j2": overview,
-    "region_analysis.html.j2": nothing,
+    "region_analysis.html.j2": analysis,
     "region_roadmap.html.j2": roadmap,
     "region_pillar.html.j2": pillar,
     "region_quick_wins.html.j2": nothing,
     "region_evaluations.html.j2": evaluations,
     "region_history.html.j2": nothing,
+    "region_risks.html.j2": risks,
     "region_print.html.j2": print_all,
 }

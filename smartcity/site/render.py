@@ -28,13 +28,16 @@ from smartcity.figures.national import (
     province_views,
     rankings,
 )
+from smartcity.figures.records import alignment
 from smartcity.model import HORIZONS, STATUSES, Region
 from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.charts import HORIZON_LABELS
 from smartcity.site.downloads import downloads
 from smartcity.site.formatting import (
+    LEVEL_LABELS,
     OVERDUE_BADGE,
     READINESS_LABELS,
+    RISK_STATUS_LABELS,
     SCORE_LABELS,
     STAGE_HELP,
     STAGE_LABELS,
@@ -85,7 +88,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
                        rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS, STAGE_LABELS=STAGE_LABELS,
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS,
+                       LEVEL_LABELS=LEVEL_LABELS, RISK_STATUS_LABELS=RISK_STATUS_LABELS, STAGE_LABELS=STAGE_LABELS,
                        STAGE_HELP=STAGE_HELP, ASSESSMENTS=ASSESSMENTS, overdue_badge=overdue_badge,
                        OVERDUE_BADGE=OVERDUE_BADGE, SCORE_SERIES=SCORE_SERIES,
                        SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
@@ -181,7 +185,8 @@ class Renderer:
     def _table_context(self, regions: tuple[Region, ...],
                        filters: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"regions": regions, "figures": self.site.figures, "complete": self.completeness_by_region,
-                "filters": filters, "scores": {r.id: latest_score(r) for r in regions}}
+                "filters": filters, "scores": {r.id: latest_score(r) for r in regions},
+                "alignments": {r.id: alignment(r) for r in regions}}
 
     def province_index(self, page_url: str) -> str:
         """The provinces index with the tile map."""
@@ -213,7 +218,8 @@ class Renderer:
     def national_charts(self, page_url: str) -> str:
         """The charts and tables of /statistik/."""
         d = distributions(self.site.regions, self.site.reference, self.site.figures)
-        charts = national_charts(d, list(self.provinces.values()), len(self.site.regions), self.site.settings.as_of)
+        charts = national_charts(d, list(self.provinces.values()), self.site.regions, self.site.reference,
+                                 self.site.settings.as_of)
         scores = score_range_chart(d)
         return self._render("national_charts.html.j2", page_url, charts=charts, scores=scores, d=d,
                             national=self.site.national,
