@@ -261,6 +261,30 @@ def aligned(region: Region) -> tuple[int, int]:
     return sum(1 for s in strategies if set(s.rpjmd) & missions), len(strategies)
 
 
+def response_links(region: Region) -> list[str]:
+    """Where "Tanggapi" leads: the region's channels as the only allowed link forms, else SP4N-LAPOR!."""
+    hrefs = []
+    for f in region.feedback:
+        hrefs.append({"lapor": f.url, "web": f.url, "email": f"mailto:{f.address}",
+                      "whatsapp": f"https://wa.me/{(f.number or '').lstrip('+')}", "phone": f"tel:{f.number}"}[f.channel])
+    return hrefs or ["https://www.lapor.go.id/"]
+
+
+def check_response_links(site: Path, region_pages: list[Region]) -> None:
+    """Every programme and quick win of a region page offers the region's response links."""
+    for region in region_pages:
+        expected = response_links(region)
+        for plan in region.pillars:
+            page = soup(site, f"wilayah/{region.id}/{plan.key}")
+            rows = page.select("tr[id^=program-]")
+            assert len(rows) == len(plan.programs)
+            for row in rows:
+                assert [a["href"] for a in row.select(".sc-respond a")] == expected, (region.id, row["id"])
+        cards = soup(site, f"wilayah/{region.id}/quick-wins").select("li.sc-quick-win")
+        assert len(cards) == len(region.quick_wins)
+        assert all([a["href"] for a in card.select(".sc-respond a")] == expected for card in cards), region.id
+
+
 def check_records(site: Path, regions: list[Region], region_pages: list[Region]) -> None:
     """RPJMD alignment and the risk register: index, CSVs, statistics, region pages."""
     table = soup(site, "wilayah").select_one(".sc-regions-table")
@@ -313,6 +337,7 @@ def check_accountability(site: Path, regions: list[Region], as_of: dt.date, regi
     check_ranking(site, regions)
     check_element_pages(site, regions, as_of)
     check_records(site, regions, regions[:region_pages] if region_pages else regions)
+    check_response_links(site, regions[:region_pages] if region_pages else regions)
     check_open_data(site, regions, as_of)
     footer = soup(site, "").select_one(".md-copyright").get_text(" ", strip=True)
     months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

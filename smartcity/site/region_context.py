@@ -16,6 +16,7 @@ from smartcity.model import Region
 from smartcity.reference import Reference
 from smartcity.site.chart_views import pillar_progress_chart
 from smartcity.site.charts import HORIZON_LABELS, roadmap_chart
+from smartcity.site.feedback import feedback_links
 from smartcity.site.formatting import STATUS_LABELS
 from smartcity.site.pages import RegionPage, region_src
 from smartcity.site.trend_charts import indicator_sparkline, score_trend
@@ -44,7 +45,13 @@ def _indicators(p: RegionPageInput) -> Context:
 def _records(p: RegionPageInput) -> Context:
     """What strategies and programmes show of the RPJMD and the risk register."""
     return {"missions": {s.strategy.id: s.missions for s in alignment(p.region).strategies},
-            "risks_by_program": risks_by_program(p.region), "risks_link": p.link(region_src(p.region.id, "risiko"))}
+            "risks_by_program": risks_by_program(p.region), "risks_link": p.link(region_src(p.region.id, "risiko")),
+            "respond": feedback_links(p.region)}
+
+
+def quick_wins(p: RegionPageInput) -> Context:
+    """The quick wins, each with the ways to respond to it."""
+    return {"respond": feedback_links(p.region)}
 
 
 def analysis(p: RegionPageInput) -> Context:
@@ -90,7 +97,7 @@ def print_all(p: RegionPageInput) -> Context:
     return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
             "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
                          for ref in p.reference.pillars},
-            **_records(p), **_indicators(p)}
+            **_records(p), **_indicators(p), "respond": ()}  # no response links on paper
 
 
 def evaluations(p: RegionPageInput) -> Context:
@@ -109,7 +116,7 @@ CONTEXTS: dict[str, Callable[[RegionPageInput], Context]] = {
     "region_analysis.html.j2": analysis,
     "region_roadmap.html.j2": roadmap,
     "region_pillar.html.j2": pillar,
-    "region_quick_wins.html.j2": nothing,
+    "region_quick_wins.html.j2": quick_wins,
     "region_evaluations.html.j2": evaluations,
     "region_history.html.j2": nothing,
     "region_risks.html.j2": risks,
