@@ -63,3 +63,52 @@ def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple
             if len(entries) < limit_per_file:
                 entries.append(commit)
     return {name: tuple(commits) for name, commits in histories.items()}
+
+
+def is_shallow(directory: Path) -> bool:
+    """True in a shallow clone: older commits are missing."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=directory, capture_output=True,
+                                text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.stdout.strip() == "true"
+
+
+def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[Commit, ...]]
+                  ) -> dict[str, list[tuple[Commit, bytes | None]]]:
+    """The content of each file at each of its commits (newest first), read by one
+    `git cat-file --batch`; None where a version cannot be read (e.g. a deletion)."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
+                             text=True, timeout=20)
+        if top.returncode != 0:
+            return {}
+        root = Path(top.stdout.strip()).resolve()
+        prefix = directory.resolve().relative_to(root).as_posix()
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return {}
+    wanted = [(name, commit) for name in names for commit in histories.get(name, ())]
+    if not wanted:
+        return {}
+    request = "".join(f"{commit.sha}:{prefix + '/' if prefix != '.' else ''}{name}\n" for name, commit in wanted)
+    try:
+        result = subprocess.run(["git", "cat-file", "--batch"], cwd=directory, input=request.encode(),
+                                capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    out: dict[str, list[tuple[Commit, bytes | None]]] = {}
+    data, position = result.stdout, 0
+    for name, commit in wanted:
+        end = data.find(b"\n", position)
+        if end < 0:
+            break
+        header = data[position:end].split()
+        position = end + 1
+        content: bytes | None = None
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            content = data[position:position + size]
+            position += size + 1
+        out.setdefault(name, []).append((commit, content))
+    return out

@@ -21,6 +21,7 @@ from smartcity.figures.aggregate import region_figures
 from smartcity.figures.national import RegionRank
 from smartcity.processes import worker_context
 from smartcity.reference import load_reference
+from smartcity.site.changes import RegionHistory
 from smartcity.site.history import Commit
 from smartcity.site.pages import region_pages, region_src, url_of
 from smartcity.site.render import Renderer
@@ -40,6 +41,7 @@ class RenderTask:
     region_ids: tuple[str, ...]
     histories: dict[str, tuple[Commit, ...]]
     ranks: dict[str, dict[str, RegionRank]]
+    changes: dict[str, RegionHistory]
     use_directory_urls: bool
 
 
@@ -51,7 +53,8 @@ def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
     if result.problems:  # the parent checked these files a moment ago; a change since is an error
         raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
     figures = {r.id: region_figures(r, settings.as_of) for r in result.regions}
-    site = SiteData(settings, reference, result.regions, figures, None, task.repository, task.histories, task.ranks)
+    site = SiteData(settings, reference, result.regions, figures, None, task.repository, task.histories, task.ranks,
+                    task.changes)
     renderer = Renderer(site, use_directory_urls)
     out = []
     for region_id in region_ids:
@@ -77,7 +80,8 @@ class RegionBodies:
             ids = [r.id for r in site.regions]
             tasks = [RenderTask(site.settings, site.repository, tuple(chunk),
                                 {r: site.histories.get(r, ()) for r in chunk},
-                                {r: site.ranks.get(r, {}) for r in chunk}, renderer.use_directory_urls)
+                                {r: site.ranks.get(r, {}) for r in chunk},
+                                {r: site.changes[r] for r in chunk if r in site.changes}, renderer.use_directory_urls)
                      for chunk in (ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK))]
             # An executor, not multiprocessing.Pool: a worker that dies is an error
             # (BrokenProcessPool), not a silent restart and a build that waits forever.

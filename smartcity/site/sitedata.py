@@ -12,7 +12,8 @@ from smartcity.figures.aggregate import NationalFigures, RegionFigures, national
 from smartcity.figures.national import RegionRank, rankings, ranks_by_region
 from smartcity.model import Region
 from smartcity.reference import Reference, load_reference
-from smartcity.site.history import Commit, file_histories
+from smartcity.site.changes import RegionHistory, region_history
+from smartcity.site.history import Commit, file_histories, file_versions, is_shallow
 from smartcity.validation.loader import REGIONS_DIR, load_regions
 
 
@@ -70,6 +71,7 @@ class SiteData:
     repository: Repository = field(default_factory=Repository)
     histories: dict[str, tuple[Commit, ...]] = field(default_factory=dict)  # by region id
     ranks: dict[str, dict[str, RegionRank]] = field(default_factory=dict)  # region id → period → rank
+    changes: dict[str, RegionHistory] = field(default_factory=dict)         # region id → data changes
 
     def region(self, region_id: str) -> Region:
         """The region with this id."""
@@ -85,12 +87,27 @@ class SiteData:
         return commits[0].date.date() if commits else region.updated
 
 
+HISTORY_DEPTH = 30  # versions of a file read for its change history: the cost stays bounded
+
+
+def data_changes(directory: Path, names: list[str],
+                 histories: dict[str, tuple[Commit, ...]]) -> dict[str, RegionHistory]:
+    """Each file's data changes from its versions in git."""
+    versions = file_versions(directory, names, histories)
+    shallow = is_shallow(directory)
+    return {name: region_history(versions.get(name, []), bool(histories.get(name)),
+                                 shallow or len(histories.get(name, ())) >= HISTORY_DEPTH)
+            for name in names}
+
+
 def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
     """Load and validate every region once. Raises `InvalidData` on any problem."""
     reference = load_reference()
     regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
-    by_file = file_histories(settings.regions_dir)
+    by_file = file_histories(settings.regions_dir, HISTORY_DEPTH)
     histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
+    changes = data_changes(settings.regions_dir, [f"{r.id}.yml" for r in regions], by_file)
     figures = {r.id: region_figures(r, settings.as_of) for r in regions}
     return SiteData(settings, reference, regions, figures, national_figures(regions, figures),
-                    repository or Repository(), histories, ranks_by_region(rankings(regions)))
+                    repository or Repository(), histories, ranks_by_region(rankings(regions)),
+                    {r.id: changes[f"{r.id}.yml"] for r in regions})
