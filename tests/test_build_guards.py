@@ -131,6 +131,8 @@ def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injectio
     record = json.loads((injection_site / "data" / "regions" / "kota-pekalongan.json").read_text(encoding="utf-8"))
     assert record["pillars"]["governance"]["quick_wins"][0]["title"] == "{{ 7*7 }} quick win <script>alert(1)</script>"
     assert record["rpjmd"]["title"] == "RPJMD <script>alert(1)</script> {{ 7*7 }}"
+    feed = (injection_site / "wilayah" / "kota-pekalongan" / "feed.xml").read_text(encoding="utf-8")
+    assert "{{ 7*7 }} &lt;script&gt;alert(1)&lt;/script&gt;" in feed and "<script>" not in feed
     assert record["risks"][0]["owner"] == "</td><script>alert(1)</script>"
     assert record["feedback"][1]["number"] == "+6281234567890"  # a phone number, not a formula (pattern-checked)
     goals = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/governance/index.html").read_text(encoding="utf-8"),

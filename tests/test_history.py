@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import feedparser
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
@@ -77,6 +78,15 @@ def test_history_says_what_changed_in_the_data(tmp_path: Path) -> None:
     ]
     assert "tidak dapat dibaca dan dilewati" in page.select(".sc-history-list > li")[0].get_text()
     assert "SUBJEK-RAHASIA" not in page.get_text() and "Editor" not in page.get_text()
+    # the region's feed carries each dated change, and the region's first appearance
+    feed = feedparser.parse((site / "wilayah/kota-pekalongan/feed.xml").read_bytes())
+    assert not feed.bozo
+    changed = [e for e in feed.entries if ":perubahan:" in e.id]
+    assert [e.updated[:10] for e in changed] == ["2024-07-01", "2024-06-01", "2024-05-01", "2024-04-01",
+                                                 "2024-03-01", "2024-01-10"]
+    assert "Rp 250 juta → Rp 300 juta" in changed[0].summary
+    first = next(e for e in feed.entries if e.id.endswith(":diterbitkan"))
+    assert first.updated.startswith("2024-01-10")
 
 
 def test_a_shallow_clone_says_how_far_back_it_sees(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from smartcity.export import write_downloads
 from smartcity.site.build import Build, ChromeCache
 from smartcity.site.config import SmartCityConfig
 from smartcity.site.cssmin import minify_css
+from smartcity.site.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.formatting import date_id
 from smartcity.site.pages import (
     GENERATED_BODY,
@@ -107,6 +108,12 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             files.remove(stylesheet)
             files.append(File.generated(config, STYLESHEET, content=minify_css(
                 Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
+        # Atom feeds: the site's and each region's.
+        files.append(File.generated(config, SITE_FEED, content=site_feed(site.regions, site.changes,
+                                                                          config.use_directory_urls)))
+        for region in site.regions:
+            files.append(File.generated(config, region_feed(region.id), content=one_region_feed(
+                region, site.changes.get(region.id), config.use_directory_urls)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
         files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))

@@ -1,0 +1,88 @@
+"""Atom feeds: the whole site's (`feed.xml`) and each region's
+(`wilayah/<id>/feed.xml`). Entries are programme updates (the dated notes),
+evaluation rounds, a region's first appearance and its data changes (changes.py),
+each with a stable id, a date and a link to its page. Deterministic: the feed's
+own date is its newest entry's, never the build's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from smartcity.model import Region
+from smartcity.site.changes import RegionHistory
+from smartcity.site.formatting import STATUS_LABELS, date_id
+from smartcity.site.pages import region_src, relative_url, url_of
+from smartcity.site.render import environment
+
+SITE_FEED = "feed.xml"
+SITE_ENTRIES = 200
+
+
+def region_feed(region_id: str) -> str:
+    """The site path of a region's feed."""
+    return f"wilayah/{region_id}/feed.xml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry; `page` is the source path of the page it links to."""
+    id: str
+    date: dt.date
+    title: str
+    summary: str
+    page: str
+    anchor: str = ""
+
+
+def region_entries(region: Region, history: RegionHistory | None) -> list[Entry]:
+    """A region's entries, newest first (then by id, for a stable order)."""
+    entries = []
+    for plan in region.pillars:
+        for program in plan.programs:
+            for update in program.updates:
+                entries.append(Entry(f"urn:smartcity:{region.id}:program:{program.id}:{update.date.isoformat()}",
+                                     update.date, f"{region.name}: {program.title} ({STATUS_LABELS[update.status]})",
+                                     update.note or "", region_src(region.id, plan.key), f"program-{program.id}"))
+    for evaluation in region.evaluations:
+        if evaluation.date is not None:
+            final = evaluation.scores.final if evaluation.scores else None
+            entries.append(Entry(f"urn:smartcity:{region.id}:evaluasi:{evaluation.period}", evaluation.date,
+                                 f"{region.name}: evaluasi {evaluation.label}",
+                                 f"Nilai akhir {final}." if final is not None else (evaluation.summary or ""),
+                                 region_src(region.id, "evaluasi"), f"evaluasi-{evaluation.period}"))
+    groups = history.groups if history else ()
+    for group in groups:
+        if group.changes:
+            entries.append(Entry(f"urn:smartcity:{region.id}:perubahan:{group.sha}", group.date,
+                                 f"{region.name}: perubahan data {date_id(group.date)}", "; ".join(group.changes),
+                                 region_src(region.id, "riwayat")))
+    first = groups[-1].date if groups and not (history and history.truncated) else region.updated
+    if first is not None:
+        entries.append(Entry(f"urn:smartcity:{region.id}:diterbitkan", first, f"Masterplan {region.name} diterbitkan",
+                             f"{region.name}, {region.province}.", region_src(region.id, "")))
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def atom(feed_path: str, feed_id: str, title: str, entries: list[Entry], use_directory_urls: bool) -> str:
+    """The Atom document; links are relative to the feed's own address."""
+    def link(entry: Entry) -> str:
+        target = relative_url(feed_path, url_of(entry.page, use_directory_urls))
+        return target + (f"#{entry.anchor}" if entry.anchor else "")
+    updated = max((e.date for e in entries), default=dt.date(2017, 1, 1))
+    return environment().get_template("feed.xml.j2").render(
+        id=feed_id, title=title, updated=updated, entries=[(e, link(e)) for e in entries],
+        self_href=feed_path.rsplit("/", 1)[-1])
+
+
+def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool) -> str:
+    """The whole site's feed: the newest entries of every region."""
+    entries = sorted((e for r in regions for e in region_entries(r, changes.get(r.id))),
+                     key=lambda e: (e.date, e.id), reverse=True)[:SITE_ENTRIES]
+    return atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", entries, use_directory_urls)
+
+
+def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool) -> str:
+    """One region's feed."""
+    return atom(region_feed(region.id), f"urn:smartcity:{region.id}", f"Masterplan {region.name}",
+                region_entries(region, history), use_directory_urls)

@@ -1,0 +1,59 @@
+"""Atom feeds of the site and of each region, read with a real feed parser."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import feedparser
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from smartcity.validation.loader import load_regions
+
+
+def parse(site: Path, path: str) -> feedparser.FeedParserDict:
+    feed = feedparser.parse((site / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def resolves(site: Path, feed_path: str, link: str) -> bool:
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(feed_path), link.split("#")[0]))
+    return (site / target / "index.html").exists() or (site / target).is_file()
+
+
+def test_feeds_parse_and_their_entries_are_the_region_data(sample_site: Path) -> None:
+    regions = list(load_regions(ROOT / "data" / "regions"))
+    every: list[str] = []
+    for region in regions:
+        path = f"wilayah/{region.id}/feed.xml"
+        feed = parse(sample_site, path)
+        ids = [e.id for e in feed.entries]
+        assert len(ids) == len(set(ids)), "stable, unique ids"
+        assert all(resolves(sample_site, path, e.link) for e in feed.entries)
+        history = BeautifulSoup((sample_site / f"wilayah/{region.id}/riwayat/index.html").read_text(encoding="utf-8"),
+                                "html.parser")
+        changes = sum(1 for li in history.select(".sc-history-list > li") if li.select("ul li"))
+        updates = sum(len(p.updates) for p in region.programs)
+        evaluations = sum(1 for e in region.evaluations if e.date is not None)
+        assert len(ids) == updates + evaluations + changes + 1, region.id
+        assert sum(1 for i in ids if i.endswith(":diterbitkan")) == 1
+        dates = [e.updated for e in feed.entries]
+        assert dates == sorted(dates, reverse=True), "newest first"
+        every += ids
+    site = parse(sample_site, "feed.xml")
+    assert sorted(e.id for e in site.entries) == sorted(every)
+    assert all(resolves(sample_site, "feed.xml", e.link) for e in site.entries)
+
+
+def test_every_page_links_its_feeds(sample_site: Path) -> None:
+    def alternates(path: str) -> list[str]:
+        soup = BeautifulSoup((sample_site / path).read_text(encoding="utf-8"), "html.parser")
+        return [a["href"] for a in soup.select('link[rel=alternate][type="application/atom+xml"]')]
+    assert alternates("index.html") == ["./feed.xml"]
+    assert alternates("statistik/index.html") == ["../feed.xml"]
+    assert alternates("wilayah/kota-pekalongan/governance/index.html") == \
+        ["../../../feed.xml", "../../../wilayah/kota-pekalongan/feed.xml"]
+    overview = (sample_site / "wilayah/kota-pekalongan/index.html").read_text(encoding="utf-8")
+    assert "umpan Atom" in overview
