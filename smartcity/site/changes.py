@@ -8,9 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from smartcity.site.formatting import RISK_STATUS_LABELS, STATUS_LABELS, rupiah_short, score
 from smartcity.site.history import Commit
-from smartcity.validation.yamlstrict import parse
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -30,26 +33,48 @@ class RegionHistory:
     truncated: bool              # older versions exist than were read (shallow clone or the limit)
 
 
-def _items(data: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Programmes, quick wins, evaluations and risks of one version, by id (period for evaluations)."""
-    found: dict[str, dict[str, dict[str, Any]]] = {"program": {}, "quick_win": {}, "evaluation": {}, "risk": {}}
+Items = dict[str, dict[str, dict[str, Any]]]
+
+
+def _keep(item: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: item.get(k) for k in keys}
+
+
+def _items(data: dict[str, Any]) -> Items:
+    """What the history compares of one version: programmes, quick wins, evaluations and risks,
+    by id (period for evaluations), with only the fields it reports on (small to cache)."""
+    found: Items = {"program": {}, "quick_win": {}, "evaluation": {}, "risk": {}}
     pillars: dict[str, Any] = data["pillars"] if isinstance(data.get("pillars"), dict) else {}
     for pillar in pillars.values():
         pillar = pillar if isinstance(pillar, dict) else {}
         for strategy in pillar.get("strategies") or []:
             for program in (strategy or {}).get("programs") or [] if isinstance(strategy, dict) else []:
                 if isinstance(program, dict) and isinstance(program.get("id"), str):
-                    found["program"][program["id"]] = program
+                    budget: dict[str, Any] = program["budget"] if isinstance(program.get("budget"), dict) else {}
+                    found["program"][program["id"]] = {**_keep(program, "title", "status"),
+                                                       "budget": _keep(budget, "amount", "realised")}
         for quick_win in pillar.get("quick_wins") or []:
             if isinstance(quick_win, dict) and isinstance(quick_win.get("id"), str):
-                found["quick_win"][quick_win["id"]] = quick_win
+                found["quick_win"][quick_win["id"]] = _keep(quick_win, "title", "status")
     for evaluation in data.get("evaluations") or []:
         if isinstance(evaluation, dict) and isinstance(evaluation.get("period"), str):
-            found["evaluation"][evaluation["period"]] = evaluation
+            scores: dict[str, Any] = evaluation["scores"] if isinstance(evaluation.get("scores"), dict) else {}
+            found["evaluation"][evaluation["period"]] = {"scores": _keep(scores, "final")}
     for risk in data.get("risks") or []:
         if isinstance(risk, dict) and isinstance(risk.get("id"), str):
-            found["risk"][risk["id"]] = risk
+            found["risk"][risk["id"]] = _keep(risk, "title", "status")
     return found
+
+
+def version_items(raw: bytes | None) -> Items | None:
+    """The compared items of one version of a file, or None when it does not parse."""
+    if raw is None:
+        return None
+    try:  # libyaml, without positions: a past version is only compared, never published
+        loaded = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        return None
+    return _items(loaded) if isinstance(loaded, dict) else None
 
 
 def _title(item: dict[str, Any]) -> str:
@@ -67,9 +92,8 @@ def _money(value: Any) -> str:
     return "tidak dicantumkan"
 
 
-def diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
-    """The changes from one version's data to the next, in Indonesian."""
-    before, after = _items(old), _items(new)
+def diff(before: Items, after: Items) -> tuple[str, ...]:
+    """The changes from one version's items to the next, in Indonesian."""
     out: list[str] = []
     for key, p in after["program"].items():
         q = before["program"].get(key)
@@ -109,33 +133,23 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def region_history(versions: list[tuple[Commit, bytes | None]], available: bool, truncated: bool) -> RegionHistory:
-    """Versions newest first → the changes of each, newest first. A version that does not
-    parse is listed as skipped; the next readable one is compared with the last readable."""
-    readable: list[tuple[Commit, dict[str, Any] | None]] = []
-    for commit, raw in reversed(versions):   # oldest first
-        data = None
-        if raw is not None:
-            try:
-                document, _ = parse(raw.decode("utf-8"), "riwayat")
-            except UnicodeDecodeError:
-                document = None
-            if document is not None and isinstance(document.data, dict):
-                data = document.data
-        readable.append((commit, data))
+def region_history(versions: list[tuple[Commit, Items | None]], available: bool, truncated: bool) -> RegionHistory:
+    """Versions newest first (their compared items; None: did not parse) → the changes of each,
+    newest first. An unreadable version is listed as skipped; the next readable one is compared
+    with the last readable."""
     groups = []
-    previous: dict[str, Any] | None = None
-    for index, (commit, data) in enumerate(readable):
+    previous: Items | None = None
+    for index, (commit, items) in enumerate(reversed(versions)):   # oldest first
         day = commit.date.date()
-        if data is None:
+        if items is None:
             groups.append(ChangeGroup(day, commit.sha, (), unreadable=True))
             continue
         changes: tuple[str, ...]
         if previous is None:
             changes = ("Data wilayah mulai dicatat",) if index == 0 and not truncated else ()
         else:
-            changes = diff(previous, data)
-        previous = data
+            changes = diff(previous, items)
+        previous = items
         if changes:
             groups.append(ChangeGroup(day, commit.sha, changes))
     return RegionHistory(tuple(reversed(groups)), available, truncated)

@@ -76,9 +76,9 @@ def is_shallow(directory: Path) -> bool:
 
 
 def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[Commit, ...]]
-                  ) -> dict[str, list[tuple[Commit, bytes | None]]]:
-    """The content of each file at each of its commits (newest first), read by one
-    `git cat-file --batch`; None where a version cannot be read (e.g. a deletion)."""
+                  ) -> dict[str, list[tuple[Commit, str | None, bytes | None]]]:
+    """The blob id and content of each file at each of its commits (newest first), read by
+    one `git cat-file --batch`; None where a version cannot be read (e.g. a deletion)."""
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
                              text=True, timeout=20)
@@ -97,7 +97,7 @@ def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[
                                 capture_output=True, timeout=300)
     except (OSError, subprocess.SubprocessError):
         return {}
-    out: dict[str, list[tuple[Commit, bytes | None]]] = {}
+    out: dict[str, list[tuple[Commit, str | None, bytes | None]]] = {}
     data, position = result.stdout, 0
     for name, commit in wanted:
         end = data.find(b"\n", position)
@@ -106,9 +106,11 @@ def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[
         header = data[position:end].split()
         position = end + 1
         content: bytes | None = None
+        blob: str | None = None
         if len(header) == 3 and header[1] == b"blob":
             size = int(header[2])
+            blob = header[0].decode()
             content = data[position:position + size]
             position += size + 1
-        out.setdefault(name, []).append((commit, content))
+        out.setdefault(name, []).append((commit, blob, content))
     return out

@@ -12,8 +12,9 @@ from smartcity.figures.aggregate import NationalFigures, RegionFigures, national
 from smartcity.figures.national import RegionRank, rankings, ranks_by_region
 from smartcity.model import Region
 from smartcity.reference import Reference, load_reference
-from smartcity.site.changes import RegionHistory, region_history
+from smartcity.site.changes import Items, RegionHistory, region_history, version_items
 from smartcity.site.history import Commit, file_histories, file_versions, is_shallow
+from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, load_regions
 
 
@@ -88,6 +89,7 @@ class SiteData:
 
 
 HISTORY_DEPTH = 30  # versions of a file read for its change history: the cost stays bounded
+HISTORY_FORMAT = 1  # of the cached items of a version (changes.version_items)
 
 
 def data_changes(directory: Path, names: list[str],
@@ -95,8 +97,21 @@ def data_changes(directory: Path, names: list[str],
     """Each file's data changes from its versions in git."""
     versions = file_versions(directory, names, histories)
     shallow = is_shallow(directory)
-    return {name: region_history(versions.get(name, []), bool(histories.get(name)),
-                                 shallow or len(histories.get(name, ())) >= HISTORY_DEPTH)
+    cache = CheckCache.from_environment()
+
+    def items(blob: str | None, raw: bytes | None) -> Items | None:
+        # a version's compared items, by blob id: each version is parsed once, across builds
+        key = f"history-{HISTORY_FORMAT}-{blob}"
+        found = cache.get(key) if cache and blob else None
+        if isinstance(found, dict) or found == "unreadable":
+            return found if isinstance(found, dict) else None
+        result = version_items(raw)
+        if cache and blob:
+            cache.put(key, result if result is not None else "unreadable")
+        return result
+
+    return {name: region_history([(commit, items(blob, raw)) for commit, blob, raw in versions.get(name, [])],
+                                 bool(histories.get(name)), shallow or len(histories.get(name, ())) >= HISTORY_DEPTH)
             for name in names}
 
 
