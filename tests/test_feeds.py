@@ -53,3 +53,20 @@ def test_the_index_and_each_overview_say_how_to_subscribe(sample_site: Path) -> 
     overview = BeautifulSoup((sample_site / "wilayah/kota-pekalongan/index.html").read_text(encoding="utf-8"),
                              "html.parser")
     assert overview.find("a", string="umpan Atom")["href"] == "feed.xml"
+
+
+def test_every_page_links_its_feeds_in_head(sample_site: Path) -> None:
+    """Feed readers find the feeds through the "alternate" token and the Atom type; the rel
+    value is never exactly "alternate", which would make Material's JavaScript fetch a
+    sitemap.xml beside the feed on every first load (see overrides/main.html)."""
+    def alternates(path: str) -> list[str]:
+        head = BeautifulSoup((sample_site / path).read_text(encoding="utf-8"), "html.parser").head
+        links = [link for link in head.find_all("link") if "alternate" in link.get("rel", [])]
+        assert all(link["type"] == "application/atom+xml" and link["title"] for link in links)
+        assert not head.select("link[rel=alternate]"), "Material would fetch a sitemap beside it"
+        return [link["href"] for link in links]
+    assert alternates("index.html") == ["./feed.xml"]
+    assert alternates("statistik/index.html") == ["../feed.xml"]
+    assert alternates("wilayah/kota-pekalongan/governance/index.html") == \
+        ["../../../feed.xml", "../../../wilayah/kota-pekalongan/feed.xml"]
+    assert alternates("wilayah/kota-pekalongan/index.html")[1] == "../../wilayah/kota-pekalongan/feed.xml"

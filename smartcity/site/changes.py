@@ -92,44 +92,57 @@ def _money(value: Any) -> str:
     return "tidak dicantumkan"
 
 
+def _status_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], added: str,
+                    changed: str, labels: dict[str, str]) -> list[str]:
+    """Items added, and items whose status changed, as "<added> “title”" and
+    "<changed> “title”: old → new"."""
+    out: list[str] = []
+    for key, item in after.items():
+        old = before.get(key)
+        if old is None:
+            out.append(f"{added}: {_title(item)}")
+        elif old.get("status") != item.get("status") and item.get("status") in labels:
+            out.append(f"{changed} {_title(item)}: {labels.get(str(old.get('status')), '?')} → "
+                       f"{labels[item['status']]}")
+    return out
+
+
+def _removed(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], label: str) -> list[str]:
+    return [f"{label}: {_title(item)}" for key, item in before.items() if key not in after]
+
+
+def _budget_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for key, program in after.items():
+        old = before.get(key)
+        if old is None:
+            continue
+        if _amount(old) != _amount(program):
+            out.append(f"Anggaran {_title(program)}: {_money(_amount(old))} → {_money(_amount(program))}")
+        if _amount(old, "realised") != _amount(program, "realised"):
+            out.append(f"Realisasi {_title(program)}: {_money(_amount(old, 'realised'))} → "
+                       f"{_money(_amount(program, 'realised'))}")
+    return out
+
+
+_RISK_LABELS = {key: label.lower() for key, label in RISK_STATUS_LABELS.items()}
+
+
 def diff(before: Items, after: Items) -> tuple[str, ...]:
     """The changes from one version's items to the next, in Indonesian."""
-    out: list[str] = []
-    for key, p in after["program"].items():
-        q = before["program"].get(key)
-        if q is None:
-            out.append(f"Program baru: {_title(p)}")
-            continue
-        if q.get("status") != p.get("status") and p.get("status") in STATUS_LABELS:
-            out.append(f"Status program {_title(p)}: {STATUS_LABELS.get(str(q.get('status')), '?')} → "
-                       f"{STATUS_LABELS[p['status']]}")
-        if _amount(q) != _amount(p):
-            out.append(f"Anggaran {_title(p)}: {_money(_amount(q))} → {_money(_amount(p))}")
-        if _amount(q, "realised") != _amount(p, "realised"):
-            out.append(f"Realisasi {_title(p)}: {_money(_amount(q, 'realised'))} → {_money(_amount(p, 'realised'))}")
-    out += [f"Program dihapus: {_title(q)}" for key, q in before["program"].items() if key not in after["program"]]
-    for key, w in after["quick_win"].items():
-        v = before["quick_win"].get(key)
-        if v is None:
-            out.append(f"Quick win baru: {_title(w)}")
-        elif v.get("status") != w.get("status") and w.get("status") in STATUS_LABELS:
-            out.append(f"Status quick win {_title(w)}: {STATUS_LABELS.get(str(v.get('status')), '?')} → "
-                       f"{STATUS_LABELS[w['status']]}")
-    out += [f"Quick win dihapus: {_title(v)}" for key, v in before["quick_win"].items()
-            if key not in after["quick_win"]]
+    out = _status_changes(before["program"], after["program"], "Program baru", "Status program", STATUS_LABELS)
+    out += _budget_changes(before["program"], after["program"])
+    out += _removed(before["program"], after["program"], "Program dihapus")
+    out += _status_changes(before["quick_win"], after["quick_win"], "Quick win baru", "Status quick win",
+                           STATUS_LABELS)
+    out += _removed(before["quick_win"], after["quick_win"], "Quick win dihapus")
     for period, e in after["evaluation"].items():
         if period not in before["evaluation"]:
             scores: dict[str, Any] = e["scores"] if isinstance(e.get("scores"), dict) else {}
             final = scores.get("final")
             value = f" (nilai akhir {score(final)})" if isinstance(final, int | float) else ""
             out.append(f"Evaluasi {period} ditambahkan{value}")
-    for key, r in after["risk"].items():
-        s = before["risk"].get(key)
-        if s is None:
-            out.append(f"Risiko baru: {_title(r)}")
-        elif s.get("status") != r.get("status") and r.get("status") in RISK_STATUS_LABELS:
-            out.append(f"Risiko {_title(r)}: {RISK_STATUS_LABELS.get(str(s.get('status')), '?').lower()} → "
-                       f"{RISK_STATUS_LABELS[r['status']].lower()}")
+    out += _status_changes(before["risk"], after["risk"], "Risiko baru", "Risiko", _RISK_LABELS)
     return tuple(out)
 
 

@@ -112,10 +112,12 @@ def national_pages(reference: Reference, periods: tuple[str, ...] = ()) -> tuple
     return tuple(pages)
 
 
-def generated_page_source(title: str) -> str:
-    """The Markdown of a generated page: its title and the body placeholder."""
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n---\n\n"
-            f"{GENERATED_BODY}\n")
+def generated_page_source(title: str, feed: str | None = None) -> str:
+    """The Markdown of a generated page: its title (and its region's feed, linked in <head>)
+    and the body placeholder."""
+    feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
+            f"{feed_line}---\n\n{GENERATED_BODY}\n")
 
 
 def region_page_source(region: Region, page: RegionPage) -> str:
@@ -124,4 +126,4 @@ def region_page_source(region: Region, page: RegionPage) -> str:
     (see plugin.SmartCityPlugin.on_page_content). Region text never enters Markdown or
     Jinja source, and neither Markdown nor mkdocs-macros has work to do here."""
     title = region.name if not page.slug else f"{page.label} — {region.name}"
-    return generated_page_source(title)
+    return generated_page_source(title, f"wilayah/{region.id}/feed.xml")
