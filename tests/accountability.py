@@ -135,12 +135,12 @@ def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> Non
             assert "100%" not in card.get_text() or plan.programs
         for plan in region.pillars:
             pillar_page = soup(site, f"wilayah/{region.id}/{plan.key}")
-            flagged = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+            flagged = {tr.h5["id"].removeprefix("program-") for tr in pillar_page.select("tr:has(h5[id^='program-'])")
                        if tr.select_one(".sc-overdue")}
             assert flagged == {p.id for p in plan.programs if overdue(p, region, as_of)}, (region.id, plan.key)
             judged = [span["class"][1].removeprefix("sc-assess--") for span in pillar_page.select(".sc-goals .sc-assess")]
             assert judged == [assessment(g.indicator, region) for g in plan.goals if g.indicator], (region.id, plan.key)
-            over = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+            over = {tr.h5["id"].removeprefix("program-") for tr in pillar_page.select("tr:has(h5[id^='program-'])")
                     if tr.select_one(".sc-over-budget")}
             assert over == {p.id for p in plan.programs if p.budget and p.budget.realised is not None
                             and p.budget.realised > p.budget.amount}
@@ -276,7 +276,7 @@ def check_response_links(site: Path, region_pages: list[Region]) -> None:
         expected = response_links(region)
         for plan in region.pillars:
             page = soup(site, f"wilayah/{region.id}/{plan.key}")
-            rows = page.select("tr[id^=program-]")
+            rows = page.select("tr:has(h5[id^='program-'])")
             assert len(rows) == len(plan.programs)
             for row in rows:
                 assert [a["href"] for a in row.select(".sc-respond a")] == expected, (region.id, row["id"])
@@ -319,7 +319,7 @@ def check_records(site: Path, regions: list[Region], region_pages: list[Region])
         for plan in region.pillars:
             mitigated = {p for k in region.risks for p in k.programs}
             pillar_page = soup(site, f"wilayah/{region.id}/{plan.key}")
-            shown = {tr["id"].removeprefix("program-") for tr in pillar_page.select("tr[id^=program-]")
+            shown = {tr.h5["id"].removeprefix("program-") for tr in pillar_page.select("tr:has(h5[id^='program-'])")
                      if "Memitigasi risiko" in tr.get_text()}
             assert shown == {p.id for p in plan.programs if p.id in mitigated}, (region.id, plan.key)
         analysis = soup(site, f"wilayah/{region.id}/analisis")

@@ -35,7 +35,7 @@ def test_kota_pekalongan_tells_the_truth(sample_site: Path) -> None:
     cards = {c.h3.get_text(strip=True): c.get_text(" ", strip=True) for c in page.select("#pilar ~ .sc-cards .sc-card")}
     assert "belum ada program" in cards["Smart Economy"] and "100%" not in cards["Smart Economy"]
     assert "belum ada program" in cards["Smart Society"]
-    row = soup(sample_site, "wilayah/kota-pekalongan/governance").select_one("#program-gov-1-1")
+    row = soup(sample_site, "wilayah/kota-pekalongan/governance").select_one("#program-gov-1-1").find_parent("tr")
     assert row.select_one(".sc-overdue").get_text() == "Lewat tenggat"
     assert row.select_one(".sc-status").get_text() == "Berjalan"  # the editor's status stays beside it
     assert "realisasi Rp 120.000.000" in row.get_text(" ")
@@ -53,7 +53,7 @@ def test_stale_data_is_said(sample_site: Path) -> None:
 
 
 def test_over_budget_and_stage(sample_site: Path) -> None:
-    kendal = soup(sample_site, "wilayah/kabupaten-kendal/governance").select_one("#program-gov-desa-2")
+    kendal = soup(sample_site, "wilayah/kabupaten-kendal/governance").select_one("#program-gov-desa-2").find_parent("tr")
     assert "melebihi anggaran" in kendal.get_text()
     overview = soup(sample_site, "wilayah/kabupaten-pekalongan").get_text(" ")
     assert "Bimtek" in overview and "5 Juni 2024" in overview

@@ -77,3 +77,23 @@ def test_no_dialog_and_no_data_script_on_national_pages(browser, injection_serve
     assert all(src.rsplit("/", 1)[-1] in OUR_SCRIPTS for src in scripts), scripts
     assert page.locator("article iframe, article img, article style, article [onerror]").count() == 0
     page.close()
+
+
+def test_search_shows_the_payload_as_text(browser, injection_server) -> None:
+    """Pagefind indexes the hostile region's pages: its titles and texts come back in
+    results and excerpts as literal text, and nothing in them runs."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(injection_server.url + "cari/?q=alert")
+    page.wait_for_function("document.querySelectorAll('.sc-search__result').length > 0", timeout=10000)
+    settle(page)
+    shown = page.inner_text(".sc-search__results")
+    assert "<script>alert(1)</script>" in shown
+    assert "{{ 7*7 }} quick win <script>alert(1)</script>" in shown
+    assert dialogs == []
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    # results hold only links, marks and text: no element from the data
+    tags = set(page.eval_on_selector_all(".sc-search__results *", "els => els.map(e => e.tagName)"))
+    assert tags <= {"LI", "H2", "A", "P", "MARK", "UL", "SPAN"}, tags
+    page.close()

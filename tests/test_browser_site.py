@@ -102,7 +102,7 @@ def test_a_citizen_sees_what_is_late_and_what_it_costs(browser, sample_server) -
     assert page.locator(".sc-banner--stale").is_visible()
     assert "Data dihimpun 24 November 2026" in page.locator(".md-copyright").inner_text()
     page.get_by_role("link", name="Smart Governance").first.click()
-    row = page.locator("#program-gov-1-1")
+    row = page.locator("tr:has(#program-gov-1-1)")
     assert row.locator(".sc-overdue").is_visible() and "Berjalan" in row.inner_text()
     assert page.locator(".sc-goals .sc-assess").inner_text() == "Tertinggal"
     context.close()
@@ -134,41 +134,6 @@ def test_no_serious_accessibility_violations(browser, sample_server, name: str) 
     page.close()
 
 
-@pytest.mark.parametrize("query, expected, anchor", [
-    ("vaksinasi", "Akselerasi vaksinasi Covid-19 di Puskesmas Sokorejo", "qw-qw-vaksinasi"),
-    ("batik", "Batik fusion", "qw-qw-batik-fusion"),
-    ("vaksin puskesmas", "Akselerasi vaksinasi Covid-19 di Puskesmas Sokorejo", "qw-qw-vaksinasi"),
-    ("pemalang", "Kabupaten Pemalang", None),
-])
-def test_search_finds_titles_and_links_to_them(browser, sample_server, query: str, expected: str,
-                                               anchor: str | None) -> None:
-    page = browser.new_page()
-    requested: list[str] = []
-    page.on("request", lambda r: requested.append(r.url))
-    page.goto(sample_server.url + "cari/", wait_until="networkidle")
-    assert not any("titles.json" in u for u in requested), "the index loads only when the reader searches"
-    page.fill("#sc-search-q", query)
-    result = page.locator(".sc-search__results a", has_text=expected).first
-    result.wait_for(timeout=5000)
-    assert any("titles.json" in u for u in requested)
-    result.click()
-    page.wait_for_load_state()
-    if anchor:
-        assert page.url.endswith("#" + anchor)
-        assert page.locator(f"#{anchor}").is_visible()
-    else:
-        assert page.url.endswith("wilayah/kabupaten-pemalang/")
-    page.close()
-
-
-def test_search_from_the_address_bar(browser, sample_server) -> None:
-    page = browser.new_page()
-    page.goto(sample_server.url + "cari/?q=batik")
-    page.locator(".sc-search__results a", has_text="Batik fusion").wait_for(timeout=5000)
-    assert "hasil" in page.inner_text(".sc-search__status")
-    page.close()
-
-
 def test_site_works_opened_from_disk(browser, tmp_path: Path) -> None:
     """An offline copy (built with `scripts/build.py --offline`) opened as files."""
     site = tmp_path / "offline"
@@ -185,9 +150,11 @@ def test_site_works_opened_from_disk(browser, tmp_path: Path) -> None:
     page.click("nav.sc-region-nav >> text=Peta jalan")
     assert page.locator("svg.sc-roadmap__svg").is_visible()
     assert errors == []
+    # Search cannot read its index from disk: the page says so instead of failing quietly.
     page.goto((site / "cari.html").as_uri())
-    page.fill("#sc-search-q", "batik")
-    page.locator(".sc-search__status", has_text="server").wait_for(timeout=5000)
+    assert page.locator(".sc-search__offline").is_visible()
+    assert "file://" in page.inner_text(".sc-search__offline")
+    assert errors == []
     page.close()
 
 

@@ -88,9 +88,9 @@ def test_overview_shows_identity_summary_and_pillar_cards(sample_site: Path, reg
 
 def test_contoh_badges_mark_example_items(sample_site: Path) -> None:
     soup = page(sample_site, "wilayah/kota-pekalongan/governance")
-    row = soup.select_one("#program-gov-1-1")
+    row = soup.select_one("#program-gov-1-1").find_parent("tr")
     assert row.select_one(".sc-contoh").get_text() == "contoh"
-    quick_win = soup.select_one("#qw-qw-sakpore")  # a fact from the seed: no badge
+    quick_win = soup.select_one("#qw-qw-sakpore").find_parent("li")  # a fact from the seed: no badge
     assert quick_win.select_one(".sc-contoh") is None
 
 
@@ -121,14 +121,14 @@ def test_pillar_page_groups_strategies_by_element_with_programmes(sample_site: P
     pillar = region.pillar("governance")
     assert len(soup.select("article.sc-strategy")) == len(pillar.strategies)
     for program in pillar.programs:
-        row = soup.select_one(f"#program-{program.id}")
+        row = soup.select_one(f"#program-{program.id}").find_parent("tr")
         assert program.title in row.get_text()
         assert program.agency in row.get_text()
 
 
 def test_programme_updates_budget_and_goals(sample_site: Path) -> None:
     soup = page(sample_site, "wilayah/kota-pekalongan/governance")
-    row = soup.select_one("#program-gov-1-1")
+    row = soup.select_one("#program-gov-1-1").find_parent("tr")
     assert "Rp 250.000.000" in row.get_text() and "APBD" in row.get_text()
     assert "27 Mei 2021" in row.select_one("details.sc-updates").get_text()
     goals = soup.select_one("#sasaran ~ .sc-table-wrap table").get_text(" ")
@@ -138,10 +138,10 @@ def test_programme_updates_budget_and_goals(sample_site: Path) -> None:
 @pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
 def test_quick_wins_page_lists_every_quick_win(sample_site: Path, region) -> None:
     soup = page(sample_site, f"wilayah/{region.id}/quick-wins")
-    shown = [li["id"] for li in soup.select("li.sc-quick-win")]
+    shown = [li.h3["id"] for li in soup.select("li.sc-quick-win")]
     assert shown == [f"qw-{q.id}" for q in region.quick_wins]
     for q in region.quick_wins:
-        item = soup.select_one(f"#qw-{q.id}")
+        item = soup.select_one(f"#qw-{q.id}").find_parent("li")
         assert q.title in item.get_text()
         status = item.select_one(".sc-status")
         assert f"sc-status--{q.status}" in status["class"] and status.get_text(strip=True)  # a word, not only colour

@@ -22,6 +22,7 @@ from smartcity.export import Table, Written
 from smartcity.site.pages import NationalPage
 from smartcity.site.prerender import RegionBodies
 from smartcity.site.render import Renderer
+from smartcity.site.search import SearchPages
 from smartcity.site.sitedata import SiteData
 
 _SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')
@@ -39,6 +40,7 @@ class Build:
     generated: set[str] = field(default_factory=set)                      # both of the above
     open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
     open_data_dir: Path | None = None  # the open-data files of this build, until it ends
+    search_pages: SearchPages | None = None  # the pages to index, until the build ends
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -55,6 +57,13 @@ class Build:
         if self.open_data_dir is not None:
             shutil.rmtree(self.open_data_dir, ignore_errors=True)
             self.open_data_dir = None
+
+    def abandon(self) -> None:
+        """The build failed: also drop the pages kept for the search index."""
+        self.close()
+        if self.search_pages is not None:
+            self.search_pages.close()
+            self.search_pages = None
 
     def macro(self, name: str, page_url: str) -> str:
         """The placeholder of a page macro (see macros.py), its HTML rendered now."""

@@ -9,6 +9,7 @@ before `macros`: nothing is built from unchecked data.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import types
 from pathlib import Path
@@ -40,13 +41,14 @@ from smartcity.site.pages import (
 )
 from smartcity.site.prerender import RegionBodies
 from smartcity.site.render import Renderer
-from smartcity.site.search import SEARCH_INDEX, search_index_json
+from smartcity.site.search import SEARCH_DIR, SearchIndexError, SearchPages
 from smartcity.site.sitedata import Repository, Settings, load_site_data
+from smartcity.site.theme_css import without_unused_rules
 from smartcity.validation.problems import InvalidData
 from smartcity.validation.schema import SCHEMA_PATH
 
 log = logging.getLogger("mkdocs.plugins.smartcity")
-STYLESHEET = "assets/smartcity.css"
+STYLESHEETS = ("assets/smartcity.css", "assets/search.css")
 
 
 def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -102,12 +104,19 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             build.national_pages[national.src] = national
             files.append(File.generated(config, national.src, content=generated_page_source(national.title)))
         build.generated = set(build.region_pages) | set(build.national_pages)
-        # The stylesheet, minified: every first visit downloads it.
-        stylesheet = files.get_file_from_path(STYLESHEET)
-        if stylesheet is not None and stylesheet.abs_src_path is not None:
-            files.remove(stylesheet)
-            files.append(File.generated(config, STYLESHEET, content=minify_css(
-                Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
+        # The theme's stylesheet without the components this site never shows.
+        for theme_css in [f for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]:
+            if theme_css.abs_src_path is not None:
+                files.remove(theme_css)
+                files.append(File.generated(config, theme_css.src_uri, content=without_unused_rules(
+                    Path(theme_css.abs_src_path).read_text(encoding="utf-8"))))
+        # The stylesheets, minified: every first visit downloads the site's own.
+        for path in STYLESHEETS:
+            stylesheet = files.get_file_from_path(path)
+            if stylesheet is not None and stylesheet.abs_src_path is not None:
+                files.remove(stylesheet)
+                files.append(File.generated(config, path, content=minify_css(
+                    Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
         # Atom feeds: the site's and each region's.
         files.append(File.generated(config, SITE_FEED, content=site_feed(site.regions, site.changes,
                                                                           config.use_directory_urls)))
@@ -116,7 +125,6 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
                 region, site.changes.get(region.id), config.use_directory_urls)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
-        files.append(File.generated(config, SEARCH_INDEX, content=search_index_json(site)))
         # Open data: written to a temporary folder and copied by MkDocs like any file.
         # The folder is inside the site folder: should the build be killed, it goes
         # with the half-built site (which the next build or scripts/build.py removes).
@@ -131,6 +139,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Start rendering region bodies (in workers on big sites)."""
         self.build.bodies = RegionBodies(self.build.site, self.build.renderer)
+        self.build.search_pages = SearchPages(Path(config.site_dir))
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -145,6 +154,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["sc_chrome"] = ChromeCache()
+        search_page = files.get_file_from_path("cari.md")
+        env.globals["sc_search_page"] = search_page.url if search_page is not None else ""
         env.globals["sc_as_of"] = date_id(self.build.site.settings.as_of)
         return env
 
@@ -154,6 +165,12 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return html if page.file.src_uri in self.build.generated else self.build.fill(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = self._page_output(output, page)
+        if self.build.search_pages is not None:
+            self.build.search_pages.add(page.file.dest_uri, output)
+        return output
+
+    def _page_output(self, output: str, page: Page) -> str:
         build = self.build
         src = page.file.src_uri
         target = build.region_pages.get(src)
@@ -166,7 +183,17 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.build.close()
+        # The search index is part of every build: a site is never written without it.
+        pages = self.build.search_pages
+        if pages is None:
+            return
+        self.build.search_pages = None
+        try:
+            indexed = pages.index(Path(config.site_dir) / SEARCH_DIR)
+        except SearchIndexError as error:
+            raise Abort(f"Indeks pencarian tidak dapat dibuat: {error}") from None
+        log.info("Indeks pencarian: %d halaman, %d kata, %.1f s", indexed.pages, indexed.words, indexed.seconds)
 
     def on_build_error(self, error: Exception) -> None:
         if self._build is not None:
-            self._build.close()
+            self._build.abandon()

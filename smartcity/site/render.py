@@ -72,6 +72,7 @@ from smartcity.site.pages import (
 )
 from smartcity.site.region_context import CONTEXTS, RegionPageInput
 from smartcity.site.schema_doc import schema_fields
+from smartcity.site.search import search_filters
 from smartcity.site.sitedata import SiteData
 from smartcity.site.tilemap import tile_map
 from smartcity.site.trend_charts import SCORE_SERIES
@@ -248,8 +249,8 @@ class Renderer:
         return self._render("error_codes.html.j2", page_url, codes=codes)
 
     def search_box(self, page_url: str) -> str:
-        """The search page's form."""
-        return self._render("search_box.html.j2", page_url)
+        """The search page's form, with the values of each filter the pages carry."""
+        return self._render("search_box.html.j2", page_url, filters=search_filters(self.site))
 
     def regions_table(self, page_url: str) -> str:
         """The regions index: sortable, filterable."""

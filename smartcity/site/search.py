@@ -1,41 +1,134 @@
-"""The search index: titles of regions, strategies, programmes and quick wins.
+"""Full-text search: Pagefind indexes the built pages after every build.
 
-Material's search indexes the full text of every page and every visitor
-downloads it on the first page load (24 MB for 514 regions). This index holds
-titles only, in a compact form, and the search page fetches it only when the
-reader searches. Matching is by word prefix, so Indonesian suffixes need no
-stemmer ("vaksin" finds "vaksinasi"); see docs/assets/search.js.
+Pagefind (PyPI `pagefind[bin]`, a Rust indexer shipped as a wheel) reads the
+HTML of the written site, stems Indonesian words (`<html lang="id">`: "izin"
+finds "perizinan"), and writes an index split into chunks that a query fetches
+on demand, so no page downloads an index before its reader searches. Only the
+parts of pages marked `data-pagefind-body` are indexed (region pages, national
+pillar, element and province pages, the guide), without the parts in EXCLUDED
+(named here rather than marked in every page: region pages are the budget).
+/cari/ queries the index with docs/assets/search.js.
 """
 
 from __future__ import annotations
 
-import json
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
+from pagefind.service import get_executable
+
+from smartcity.site.formatting import STATUS_LABELS
+from smartcity.site.search_stable import stabilise
 from smartcity.site.sitedata import SiteData
 
-SEARCH_INDEX = "search/titles.json"
-FORMAT = 1
+SEARCH_DIR = "pagefind"
+# Pagefind's ready-made interfaces: /cari/ has its own, in Indonesian.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+          "wasm.unknown.pagefind")
+# Not what a reader searches for: breadcrumbs, dates and edit links, the region's page
+# menu, banners, charts (their data tables repeat the text), "Tanggapi" links, table heads.
+# Progress notes and figures (years, amounts) are left out too: they are the bulk of a
+# pillar page's text, and a reader finds a programme by its title, description or agency.
+EXCLUDED = (".sc-kicker", ".sc-page-meta", ".sc-region-nav", ".sc-banner", ".sc-chart", ".sc-respond", "thead",
+            ".sc-updates", "td.sc-num", ".sc-roadmap-table")
+# The part of a written page that is indexed: Material's article (the page's own content).
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+ARTICLE_END = "</article>"
+DOCUMENT_START = '<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
+DOCUMENT_END = "</body></html>"
+TIMEOUT_SECONDS = 600
 
 
-def search_index(site: SiteData) -> dict:
-    """`regions`: [id, name, province]; `pillars`: [key, label];
-    `items`: [kind, region index, pillar index, item id, title] with kind
-    s (strategy), p (programme) or q (quick win)."""
-    pillar_keys = [p.key for p in site.reference.pillars]
-    regions, items = [], []
-    for r_index, region in enumerate(site.regions):
-        regions.append([region.id, region.name, region.province])
-        for pillar in region.pillars:
-            p_index = pillar_keys.index(pillar.key)
-            for strategy in pillar.strategies:
-                items.append(["s", r_index, p_index, strategy.id, " ".join(strategy.title.split())])
-                items.extend(["p", r_index, p_index, program.id, " ".join(program.title.split())]
-                             for program in strategy.programs)
-            items.extend(["q", r_index, p_index, qw.id, " ".join(qw.title.split())] for qw in pillar.quick_wins)
-    return {"v": FORMAT, "pillars": [[p.key, p.label] for p in site.reference.pillars],
-            "regions": regions, "items": items}
+def search_filters(site: SiteData) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The search page's filters: (key, label, values). The keys and values are the ones
+    the page templates give Pagefind (`data-pagefind-filter="key:value"`)."""
+    provinces = tuple(sorted({region.province for region in site.regions}))
+    return (("provinsi", "Provinsi", provinces),
+            ("pilar", "Pilar", tuple(p.label for p in site.reference.pillars)),
+            ("jenis", "Jenis wilayah", ("Kabupaten", "Kota")),
+            ("status", "Status program", tuple(STATUS_LABELS.values())))
 
 
-def search_index_json(site: SiteData) -> str:
-    """The title search index as JSON."""
-    return json.dumps(search_index(site), ensure_ascii=False, separators=(",", ":"))
+class SearchIndexError(Exception):
+    """The search index could not be written: the site must not be published without it."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """What one indexing run did."""
+    pages: int
+    words: int
+    seconds: float
+
+
+def _count(pattern: str, output: str) -> int:
+    found = re.search(pattern, output)
+    return int(found.group(1)) if found else 0
+
+
+class SearchPages:
+    """The indexed pages of one build, as they are written: only the article of each page
+    marked `data-pagefind-body`, in a folder of its own. Pagefind then parses a third of
+    the HTML it would read in the built site (no theme chrome, no unindexed pages)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        # Inside the site folder: should the build be killed, it goes with the half-built site.
+        self.folder = Path(tempfile.mkdtemp(prefix=".smartcity-search-", dir=site_dir))
+        self.count = 0
+
+    def add(self, dest_path: str, html: str) -> None:
+        """Keep the indexed part of one written page (`dest_path` relative to the site)."""
+        if "data-pagefind-body" not in html:
+            return
+        start, end = html.find(ARTICLE_START), html.rfind(ARTICLE_END)
+        if start < 0 or end < start:
+            return
+        target = self.folder / dest_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"{DOCUMENT_START}{html[start:end]}{ARTICLE_END}{DOCUMENT_END}", encoding="utf-8")
+        self.count += 1
+
+    def index(self, output: Path) -> SearchIndex:
+        """Write the search index of the kept pages to `output` (the site's `pagefind/`)."""
+        try:
+            return index_folder(self.folder, output)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Remove the kept pages."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def index_folder(folder: Path, output: Path) -> SearchIndex:
+    """Index the HTML pages in `folder` (addresses relative to it) into `output`."""
+    executable = get_executable()
+    if executable is None or not Path(executable).is_file():
+        raise SearchIndexError("program pengindeks pencarian (Pagefind) tidak ditemukan: jalankan "
+                               "`pip install -r requirements.txt`")
+    started = time.perf_counter()
+    try:
+        run = subprocess.run([str(executable), "--site", str(folder), "--output-path", str(output),
+                              "--force-language", "id", "--exclude-selectors", ", ".join(EXCLUDED)],
+                             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal dijalankan: {error}") from None
+    printed = run.stdout + run.stderr
+    if run.returncode != 0:
+        last = " ".join(printed.strip().splitlines()[-3:])
+        raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal (kode {run.returncode}): {last}")
+    pages = _count(r"Indexed (\d+) pages?", printed)
+    if pages == 0:
+        raise SearchIndexError("pengindeks pencarian (Pagefind) tidak menemukan halaman untuk diindeks")
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+    if not stabilise(output):
+        raise SearchIndexError("berkas indeks pencarian tidak berbentuk seperti yang diharapkan (versi Pagefind lain?)")
+    return SearchIndex(pages, _count(r"Indexed (\d+) words?", printed), time.perf_counter() - started)

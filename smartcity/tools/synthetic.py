@@ -12,6 +12,8 @@ import yaml
 
 from smartcity.reference import OfficialRegion, Reference, load_reference, slugify
 
+# Root words and the affixed forms Indonesian text uses (pe-an, ke-an, me-, di-, ber-),
+# so that the search index and its stemmer meet realistic words at national scale.
 WORDS = (
     "layanan publik digital warga data terpadu aplikasi desa kelurahan perizinan pajak daerah "
     "pariwisata batik pesisir pasar usaha mikro kecil menengah koperasi sekolah guru siswa "
@@ -21,7 +23,25 @@ WORDS = (
     "partisipasi masyarakat komunitas kreatif keamanan bencana peringatan dini kualitas layanan "
     "integrasi sistem dasbor kinerja transparansi anggaran perencanaan pembangunan berkelanjutan "
     "ekonomi lokal produk unggulan investasi promosi festival budaya kuliner kerajinan nelayan "
-    "petani irigasi air bersih sanitasi perumahan permukiman tata ruang peta wilayah").split()
+    "petani irigasi air bersih sanitasi perumahan permukiman tata ruang peta wilayah "
+    "pelayanan pemerintahan penyelenggaraan pengelolaan pemberdayaan pengembangan peningkatan "
+    "penataan penanganan pencegahan penanggulangan pengawasan pemantauan pendataan pencatatan "
+    "pelaporan pengaduan penganggaran pengadaan pembayaran penagihan pendapatan perekonomian "
+    "perdagangan perindustrian pertanian perikanan peternakan perkebunan kelautan kebudayaan "
+    "kesenian kepemudaan kependudukan kesejahteraan ketenagakerjaan ketahanan pangan kemiskinan "
+    "kebersihan ketertiban keselamatan kemacetan kecamatan perkotaan pedesaan persampahan "
+    "pengolahan pemilahan pengangkutan penerangan penghijauan pelestarian konservasi rehabilitasi "
+    "revitalisasi digitalisasi standardisasi sertifikasi sosialisasi edukasi literasi vaksinasi "
+    "imunisasi posyandu stunting balita lansia disabilitas perempuan pemuda pelajar wirausaha "
+    "pedagang pengrajin peternak pegawai birokrasi reformasi akuntabilitas keterbukaan UMKM "
+    "sarung tenun bandeng garam mangrove terumbu karang hutan kota embung drainase trotoar "
+    "meningkatkan mengembangkan menyediakan memfasilitasi mendorong memperkuat mempercepat "
+    "menyederhanakan mengintegrasikan memanfaatkan melibatkan membangun menata mengurangi "
+    "menurunkan mencegah menjangkau menghubungkan dilaksanakan disediakan dikembangkan "
+    "diterapkan diperluas berbasis terintegrasi terjangkau tepat sasaran daring luring "
+    "satu pintu cepat mudah murah aman nyaman sehat cerdas mandiri berdaya saing").split()
+# Zipf-like frequencies: a few words are common, most are rare, as in real text.
+WORD_WEIGHTS = tuple(1 / (rank + 1) ** 0.8 for rank in range(len(WORDS)))
 AGENCIES = ("Bappeda", "Diskominfo", "DPMPTSP", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Pariwisata",
             "Dinas Perhubungan", "Dinas Lingkungan Hidup", "BPBD", "Disdukcapil", "BPKAD", "Dinas Koperasi dan UKM",
             "Dinas Sosial", "Satpol PP", "Dinas PUPR")
@@ -34,7 +54,7 @@ class _Text:
         self.rng = rng
 
     def words(self, low: int, high: int) -> str:
-        return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(low, high)))
+        return " ".join(self.rng.choices(WORDS, WORD_WEIGHTS, k=self.rng.randint(low, high)))
 
     def title(self, low: int = 3, high: int = 7) -> str:
         return self.words(low, high).capitalize()

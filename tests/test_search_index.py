@@ -1,0 +1,49 @@
+"""The search index written with every build: what it holds, and that it is byte-stable."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+from pathlib import Path
+
+from smartcity.site.search import UNUSED, SearchIndexError, index_folder
+from smartcity.site.search_stable import MAGIC, _decode, _encode, stabilise
+
+
+def test_every_marked_page_is_indexed_and_nothing_else_is_kept(sample_site: Path) -> None:
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = [p for p in sample_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["id"]["page_count"] == len(marked) > 50
+    assert all("cetak" not in p.parts and "riwayat" not in p.parts for p in marked)
+    assert not any((sample_site / "pagefind" / name).exists() for name in UNUSED)
+    assert not list(sample_site.glob(".smartcity-*")), "the pages kept for indexing are removed"
+
+
+def test_filter_order_does_not_change_the_files(sample_site: Path, tmp_path: Path) -> None:
+    """Pagefind writes filter values in a run-dependent order; after stabilise() the
+    files (and their names) depend only on the content."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(sample_site / "pagefind", first)
+    shutil.copytree(sample_site / "pagefind", second)
+    rng = random.Random(7)
+    for path in (second / "filter").glob("*.pf_filter"):
+        item, _ = _decode(gzip.decompress(path.read_bytes()), len(MAGIC))
+        rng.shuffle(item[1])
+        path.write_bytes(gzip.compress(MAGIC + _encode(item)))
+    assert stabilise(first) and stabilise(second)
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_nothing_to_index_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "index.html").write_text("<html lang=id><body><p>x</p></body></html>", encoding="utf-8")
+    try:
+        index_folder(tmp_path / "pages" / "missing", tmp_path / "out")
+    except SearchIndexError as error:
+        assert "Pagefind" in str(error)
+    else:
+        raise AssertionError("an empty folder must not give a site without search")
