@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 
 # Selectors of components and extensions this site does not use (see mkdocs.yml).
+# A class is matched by its start: `.md-search` also covers `.md-search__input`.
 UNUSED = re.compile(
-    r"\.md-(?:search|source|version|select|annotation|tooltip|banner|status|social)\b"
-    r"|\.(?:tabbed|task-list|critic|keys|emoji|twemoji|arithmatex|mermaid|footnote)\b"
-    r"|\.md-typeset \.(?:admonition|highlight)\b")
+    r"\.md-(?:search|source|version|select|annotation|tooltip|banner|status|social)"
+    r"|\.(?:tabbed|task-list|critic|keys|emoji|twemoji|arithmatex|mermaid|footnote)"
+    r"|\.md-typeset \.(?:admonition|highlight)")
 _GROUPING = ("@media", "@supports", "@container", "@layer")
 
 
