@@ -84,7 +84,9 @@ def _parse(text: str, start: int = 0) -> tuple[tuple[_Rule, ...], int]:
 
 
 def _selectors(prelude: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in prelude:
         depth += {"(": 1, ")": -1}.get(char, 0)
         if char == "," and depth == 0:
