@@ -65,8 +65,10 @@ def test_every_page_links_its_feeds_in_head(sample_site: Path) -> None:
         assert all(link["type"] == "application/atom+xml" and link["title"] for link in links)
         assert not head.select("link[rel=alternate]"), "Material would fetch a sitemap beside it"
         return [link["href"] for link in links]
-    assert alternates("index.html") == ["./feed.xml"]
-    assert alternates("statistik/index.html") == ["../feed.xml"]
-    assert alternates("wilayah/kota-pekalongan/governance/index.html") == \
-        ["../../../feed.xml", "../../../wilayah/kota-pekalongan/feed.xml"]
-    assert alternates("wilayah/kota-pekalongan/index.html")[1] == "../../wilayah/kota-pekalongan/feed.xml"
+    def resolved(path: str) -> list[str]:
+        folder = posixpath.dirname(path)
+        return [posixpath.normpath(posixpath.join(folder, href)) for href in alternates(path)]
+    assert resolved("index.html") == ["feed.xml"]
+    assert resolved("statistik/index.html") == ["feed.xml"]
+    assert resolved("wilayah/kota-pekalongan/governance/index.html") == ["feed.xml", "wilayah/kota-pekalongan/feed.xml"]
+    assert resolved("wilayah/kota-pekalongan/index.html") == ["feed.xml", "wilayah/kota-pekalongan/feed.xml"]

@@ -1,6 +1,7 @@
 """Open data: the validated regions as JSON, CSV tables and a Frictionless data package."""
 
 from smartcity.export.files import (
+                                    DATA_LICENCE,
                                     Written,
                                     csv_bytes,
                                     datapackage,
@@ -11,5 +12,5 @@ from smartcity.export.files import (
 )
 from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, iter_tables, tables
 
-__all__ = ["CSV_ENCODING", "DATA_DIR", "Field", "Table", "Written", "csv_bytes", "datapackage", "json_bytes",
-           "iter_tables", "json_text", "region_record", "tables", "write_downloads"]
+__all__ = ["CSV_ENCODING", "DATA_DIR", "DATA_LICENCE", "Field", "Table", "Written", "csv_bytes", "datapackage",
+           "iter_tables", "json_bytes", "json_text", "region_record", "tables", "write_downloads"]

@@ -97,6 +97,14 @@ def csv_bytes(table: Table) -> bytes:
     return buffer.getvalue().encode(CSV_ENCODING)
 
 
+# The project's choice for the masterplan data it publishes; the official region list
+# (codes, names, provinces) keeps its own licence, ODbL 1.0, named as a source.
+DATA_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                "path": "https://creativecommons.org/licenses/by/4.0/"}
+REGION_LIST_SOURCE = {"title": "idn-area-data (Kepmendagri 2025), Open Database License (ODbL) 1.0",
+                      "path": "https://github.com/fityannugroho/idn-area-data"}
+
+
 def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
     """The Frictionless data package describing the CSV tables."""
     return {
@@ -105,6 +113,8 @@ def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
         "title": "Masterplan Smart City Indonesia",
         "description": "Program, quick win, indikator sasaran dan evaluasi dari masterplan smart city kabupaten "
                        "dan kota yang diterbitkan di situs ini.",
+        "licenses": [DATA_LICENCE],
+        "sources": [REGION_LIST_SOURCE],
         "resources": [
             {"name": t.name, "path": t.path.removeprefix(f"{DATA_DIR}/"), "profile": "tabular-data-resource",
              "title": t.title, "description": t.description, "format": "csv", "mediatype": "text/csv",

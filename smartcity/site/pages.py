@@ -112,18 +112,20 @@ def national_pages(reference: Reference, periods: tuple[str, ...] = ()) -> tuple
     return tuple(pages)
 
 
-def generated_page_source(title: str, feed: str | None = None) -> str:
-    """The Markdown of a generated page: its title (and its region's feed, linked in <head>)
-    and the body placeholder."""
+def generated_page_source(title: str, description: str, feed: str | None = None) -> str:
+    """The Markdown of a generated page: its title, its description (both for <head>; the
+    theme template escapes them), its region's feed, and the body placeholder. JSON is
+    YAML: any text is a plain string here, never Markdown or Jinja."""
     feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+            f"sc_description: {json.dumps(description, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
             f"{feed_line}---\n\n{GENERATED_BODY}\n")
 
 
-def region_page_source(region: Region, page: RegionPage) -> str:
+def region_page_source(region: Region, page: RegionPage, description: str) -> str:
     """The generated Markdown of a region page: a title (the official name) and a
     placeholder that the build replaces with the rendered body after Markdown
     (see plugin.SmartCityPlugin.on_page_content). Region text never enters Markdown or
     Jinja source, and neither Markdown nor mkdocs-macros has work to do here."""
     title = region.name if not page.slug else f"{page.label} — {region.name}"
-    return generated_page_source(title, f"wilayah/{region.id}/feed.xml")
+    return generated_page_source(title, description, f"wilayah/{region.id}/feed.xml")

@@ -25,8 +25,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from smartcity.export import write_downloads
+from smartcity.export import DATA_LICENCE, write_downloads
 from smartcity.site.build import Build, ChromeCache
+from smartcity.site.compact import compact_html
 from smartcity.site.config import SmartCityConfig
 from smartcity.site.cssmin import minify_css
 from smartcity.site.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
@@ -42,6 +43,7 @@ from smartcity.site.pages import (
 from smartcity.site.prerender import RegionBodies
 from smartcity.site.render import Renderer
 from smartcity.site.search import SEARCH_DIR, SearchIndexError, SearchPages
+from smartcity.site.sharing import national_description, region_description
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.site.theme_css import without_unused_rules
 from smartcity.validation.problems import InvalidData
@@ -98,11 +100,13 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             for page in region_pages(site.reference):
                 src = region_src(region.id, page.slug)
                 build.region_pages[src] = (region.id, page.slug)
-                files.append(File.generated(config, src, content=region_page_source(region, page)))
+                description = region_description(region, page, site.reference)
+                files.append(File.generated(config, src, content=region_page_source(region, page, description)))
         periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
         for national in national_pages(site.reference, periods):
             build.national_pages[national.src] = national
-            files.append(File.generated(config, national.src, content=generated_page_source(national.title)))
+            files.append(File.generated(config, national.src, content=generated_page_source(
+                national.title, national_description(national))))
         build.generated = set(build.region_pages) | set(build.national_pages)
         # The theme's stylesheet without the components this site never shows.
         for theme_css in [f for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]:
@@ -157,6 +161,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         search_page = files.get_file_from_path("cari.md")
         env.globals["sc_search_page"] = search_page.url if search_page is not None else ""
         env.globals["sc_as_of"] = date_id(self.build.site.settings.as_of)
+        env.globals["sc_licence"] = DATA_LICENCE
+        env.globals["sc_repository"] = self.build.site.repository.url
+        regions_page = files.get_file_from_path("wilayah/index.md")
+        env.globals["sc_regions_page"] = regions_page.url if regions_page is not None else ""
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -165,7 +173,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return html if page.file.src_uri in self.build.generated else self.build.fill(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = self._page_output(output, page)
+        output = compact_html(self._page_output(output, page))
         if self.build.search_pages is not None:
             self.build.search_pages.add(page.file.dest_uri, output)
         return output

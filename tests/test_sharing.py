@@ -1,0 +1,149 @@
+"""Sharing and discovery (issue 12 §6, §7, §4): each page's head read with a real
+parser, the sitemap, the licence, the Indonesian 404 page, and the site served
+under a sub-path in a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_site
+
+SITE_URL = "https://smartcity.example.org/"
+PAGE_TYPES = ("index.html", "wilayah/index.html", "wilayah/kota-pekalongan/index.html",
+              "wilayah/kota-pekalongan/analisis/index.html", "wilayah/kota-pekalongan/governance/index.html",
+              "wilayah/kota-pekalongan/quick-wins/index.html", "wilayah/kota-pekalongan/peta-jalan/index.html",
+              "wilayah/kota-pekalongan/evaluasi/index.html", "wilayah/kota-pekalongan/risiko/index.html",
+              "wilayah/kabupaten-kendal/index.html", "provinsi/33/index.html", "pilar/governance/index.html",
+              "pilar/governance/service/index.html", "statistik/index.html", "data/index.html", "cari/index.html",
+              "kontribusi/index.html", "tentang/index.html")
+
+
+def head(site: Path, path: str) -> dict[str, str]:
+    soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    found = {m["property"]: m["content"] for m in soup.head.find_all("meta", property=True)}
+    found |= {m["name"]: m["content"] for m in soup.head.find_all("meta", attrs={"name": True})}
+    canonical = soup.head.find_all("link", rel="canonical")
+    assert len(canonical) == 1, path
+    found["canonical"] = canonical[0]["href"]
+    found["title"] = soup.head.title.get_text()
+    assert len(soup.head.find_all("meta", attrs={"name": "description"})) == 1, path
+    return found
+
+
+def test_every_page_type_has_open_graph_tags_and_its_own_description(sample_site: Path) -> None:
+    descriptions = {}
+    for path in PAGE_TYPES:
+        tags = head(sample_site, path)
+        address = SITE_URL + path.removesuffix("index.html")
+        assert tags["canonical"] == address and tags["og:url"] == address, path
+        assert tags["og:locale"] == "id_ID" and tags["og:type"] == "website"
+        assert tags["og:image"] == SITE_URL + "assets/share.png"
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+        assert tags["twitter:card"] == "summary_large_image"
+        assert tags["og:title"] and tags["og:title"] in tags["title"] or path == "index.html"
+        assert 40 <= len(tags["description"]) <= 160 and tags["og:description"] == tags["description"], path
+        descriptions[path] = tags["description"]
+    assert len(set(descriptions.values())) == len(PAGE_TYPES), "every page says something of its own"
+    assert "batik" in descriptions["wilayah/kota-pekalongan/index.html"]   # the region's own summary
+    png = (sample_site / "assets" / "share.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1200 \
+        and int.from_bytes(png[20:24], "big") == 630
+
+
+def test_the_sitemap_lists_every_public_page(sample_site: Path) -> None:
+    tree = ElementTree.parse(sample_site / "sitemap.xml")
+    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    pages = {SITE_URL + p.relative_to(sample_site).as_posix().removesuffix("index.html")
+             for p in sample_site.rglob("*.html") if p.name != "404.html"}
+    assert listed == pages and len(listed) > 100
+
+
+def test_the_data_licence_is_stated(sample_site: Path) -> None:
+    package = json.loads((sample_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert "ODbL" in package["sources"][0]["title"]
+    for path in ("data/index.html", "tentang/index.html", "index.html"):
+        text = (sample_site / path).read_text(encoding="utf-8")
+        assert "creativecommons.org/licenses/by/4.0" in text and "CC BY 4.0" in text, path
+    assert "ODbL" in (sample_site / "tentang/index.html").read_text(encoding="utf-8")
+
+
+def test_the_404_page_speaks_indonesian_and_offers_a_way_on(sample_site: Path) -> None:
+    soup = BeautifulSoup((sample_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.article.h1.get_text() == "Halaman tidak ditemukan"
+    assert [a["href"] for a in soup.article.find_all("a")] == ["/.", "/wilayah/", "/cari/"]
+    assert "Not found" not in soup.get_text() and "Made with" not in soup.get_text()
+
+
+class SubPathServer:
+    """The site at /masterplan/ (a GitHub Pages project site); any missing address gets
+    the site's 404 page, as such hosts do."""
+
+    def __init__(self, site: Path) -> None:
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def translate_path(self, path: str) -> str:
+                clean = path.split("?", 1)[0].split("#", 1)[0]
+                if not clean.startswith("/masterplan/"):
+                    return str(site / "__outside__")
+                return super().translate_path("/" + clean.removeprefix("/masterplan/"))
+
+            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+                if code != 404:
+                    super().send_error(code, message, explain)
+                    return
+                body = (site / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.root = f"http://127.0.0.1:{self.server.server_port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.mark.browser
+def test_served_under_a_sub_path_nothing_escapes_it(browser, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SMARTCITY_SITE_URL", "https://example.org/masterplan/")
+    site = tmp_path / "site"
+    assert build_site(site).returncode == 0
+    from linkcheck import broken_links
+    assert broken_links(site) == []
+    server = SubPathServer(site)
+    try:
+        page = browser.new_page()
+        requests: list[str] = []
+        failed: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("requestfailed", lambda r: failed.append(r.url) if r.failure != "net::ERR_ABORTED" else None)
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "/tidak/ada/" not in r.url else None)
+        for path in ("", "wilayah/", "wilayah/kota-pekalongan/", "wilayah/kota-pekalongan/governance/",
+                     "pilar/governance/service/", "statistik/", "data/", "cari/?q=izin", "tidak/ada/sama/sekali/"):
+            page.goto(f"{server.root}/masterplan/{path}", wait_until="networkidle")
+        assert page.locator("article h1").inner_text() == "Halaman tidak ditemukan"
+        page.click("article a:has-text('Daftar kabupaten dan kota')")
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{server.root}/masterplan/wilayah/"
+        page.goto(f"{server.root}/masterplan/cari/?q=izin")
+        page.wait_for_function("document.querySelectorAll('.sc-search__result').length > 0", timeout=10000)
+        link = page.locator(".sc-search__result a").first.get_attribute("href")
+        assert link.startswith("/masterplan/"), link
+        page.close()
+        outside = [u for u in requests if not u.startswith(f"{server.root}/masterplan/") and not u.startswith("data:")]
+        assert outside == [] and failed == []
+    finally:
+        server.close()
