@@ -147,3 +147,32 @@ def test_served_under_a_sub_path_nothing_escapes_it(browser, tmp_path: Path, mon
         assert outside == [] and failed == []
     finally:
         server.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["wilayah/", "provinsi/33/", "statistik/", "peringkat/", "provinsi/", "data/",
+                                  "pilar/governance/", "pilar/governance/service/", "wilayah/kota-pekalongan/governance/",
+                                  "wilayah/kota-pekalongan/evaluasi/"])
+def test_tables_fit_a_desktop_page_and_words_stay_whole(browser, sample_server, path: str) -> None:
+    """At 1280 px every column of the national and region tables is visible without
+    sideways scrolling (no sidebar that only repeats the tabs), and no word in a table
+    is broken by layout."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(sample_server.url + path, wait_until="networkidle")
+    assert page.evaluate("document.querySelector('.md-content').clientWidth") >= 1150
+    wide = page.evaluate("""() => [...document.querySelectorAll('.sc-table-wrap')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.querySelector('table').className)""")
+    assert wide == []
+    # a word broken across lines shows as one text node taller than one line without a space in it
+    broken = page.evaluate("""() => [...document.querySelectorAll('.sc-table td, .sc-table th')].flatMap(cell => {
+        const words = []; const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          for (const m of node.textContent.matchAll(/\\S{4,}/g)) {
+            const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+            if (range.getClientRects().length > 1) words.push(m[0]);
+          }
+        }
+        return words; })""")
+    assert broken == []
+    page.close()

@@ -119,6 +119,7 @@ def generated_page_source(title: str, description: str, feed: str | None = None)
     feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"sc_description: {json.dumps(description, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
+            f"hide: [toc]\n"
             f"{feed_line}---\n\n{GENERATED_BODY}\n")
 
 
