@@ -11,8 +11,8 @@ from typing import Any
 
 # Macro name = the Renderer method that renders it; none takes arguments.
 MACROS = ("home_figures", "regions_table", "regions_by_province", "search_box", "contributor_reference",
-          "error_codes", "province_index", "pillar_index", "compare_regions", "national_charts", "downloads",
-          "province_tiles", "ranking_tables")
+          "repository_links", "error_codes", "province_index", "pillar_index", "compare_regions", "national_charts",
+          "downloads", "province_tiles", "ranking_tables")
 
 
 def define_env(env: Any) -> None:

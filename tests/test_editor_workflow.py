@@ -136,6 +136,41 @@ def test_contributor_guide_documents_every_field_and_code(sample_site: Path) -> 
     assert "short, medium, long" in horizon.get_text()
 
 
+def test_contributor_guide_opens_with_recipes_an_official_can_follow(sample_site: Path) -> None:
+    """Each common task: a short numbered list, a YAML snippet whose every key is a field of
+    the region file, and the validator command; the field reference is folded and has no
+    literal backticks; the repository (or, without one, a real region file) is named."""
+    import textwrap
+
+    soup = BeautifulSoup((sample_site / "kontribusi/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.article
+    recipes = article.find("h2", string="Tugas yang sering")
+    assert recipes is not None and recipes.find_previous("h2") is None, "the recipes come first"
+    titles = [h.get_text() for h in recipes.find_all_next("h3", limit=6)]
+    assert titles == ["Menambah program", "Mengubah status program, dengan catatan bertanggal", "Menambah quick win",
+                      "Menambah putaran evaluasi", "Menambah nilai indikator yang terukur", "Menambah risiko"]
+    assert "scripts/validate.py" in recipes.find_next("pre").get_text()
+    schema_keys = {part.split("[")[0] for f in schema_fields() for part in f.path.split(".")}
+
+    def keys(value: object) -> set[str]:
+        if isinstance(value, dict):
+            return set(value) | {k for v in value.values() for k in keys(v)}
+        if isinstance(value, list):
+            return {k for v in value for k in keys(v)}
+        return set()
+    for title in titles:
+        heading = article.find("h3", string=title)
+        assert len(heading.find_next("ol").find_all("li")) >= 2
+        snippet = yaml.safe_load(textwrap.dedent(heading.find_next("pre").get_text()))
+        assert keys(snippet) and keys(snippet) <= schema_keys | {"governance"}, (title, keys(snippet) - schema_keys)
+    fields = article.select_one(".sc-fields details")
+    assert fields is not None and "kolom" in fields.summary.get_text()
+    assert "data/regions/" in soup.select_one(".sc-repository").get_text()
+    for code in article.find_all(["code", "pre"]):
+        code.decompose()
+    assert "`" not in article.get_text()
+
+
 def test_workflows_validate_build_and_deploy() -> None:
     pr = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
     triggers = pr[True] if True in pr else pr["on"]  # PyYAML reads `on:` as true

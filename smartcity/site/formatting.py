@@ -62,6 +62,14 @@ def paragraphs(value: str | None) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(p) for p in parts)
 
 
+def code_spans(value: str) -> Markup:
+    """The project's own help text (schema descriptions) with `backticks` shown as code,
+    everything escaped: `lapor` → <code>lapor</code>."""
+    parts = value.split("`")
+    return Markup("").join(Markup("<code>{}</code>").format(part) if index % 2 else Markup("{}").format(part)
+                           for index, part in enumerate(parts))
+
+
 # Babel's Indonesian locale data, patterns parsed once (formatting runs thousands of times per build).
 _LOCALE = Locale.parse("id")
 _DATE = dates.parse_pattern("d MMMM y")

@@ -43,6 +43,7 @@ from smartcity.site.formatting import (
     STAGE_LABELS,
     STATUS_LABELS,
     SWOT_LABELS,
+    code_spans,
     contoh,
     data_age,
     date_id,
@@ -87,7 +88,8 @@ def environment() -> Environment:
     """The Jinja environment of the page templates, with autoescaping and the site's filters."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.filters.update(fold=fold, paragraphs=paragraphs, date_id=date_id, number=number, rupiah=rupiah,
+    env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans,
+                       date_id=date_id, number=number, rupiah=rupiah,
                        rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS,
                        LEVEL_LABELS=LEVEL_LABELS, RISK_STATUS_LABELS=RISK_STATUS_LABELS, STAGE_LABELS=STAGE_LABELS,
@@ -238,6 +240,11 @@ class Renderer:
     def contributor_reference(self, page_url: str) -> str:
         """The field reference of the contributors' guide."""
         return self._render("contributor_reference.html.j2", page_url, fields=schema_fields())
+
+    def repository_links(self, page_url: str) -> str:
+        """Where the data is kept, and one real region file to look at."""
+        example = self.site.regions[0] if self.site.regions else None
+        return self._render("repository_links.html.j2", page_url, example=example)
 
     def error_codes(self, page_url: str) -> str:
         """Every error code with an example message."""
