@@ -174,9 +174,6 @@ class BarChart:
     stacked: bool = False    # segments are statuses (legend and patterns needed)
 
 
-_WIDTH, _ROW, _TOP = 640, 24, 8
-
-
 def keys_are_counts(totals: list[int] | list[float]) -> bool:
     """True when every total is a whole number."""
     return all(float(t).is_integer() for t in totals)
@@ -201,15 +198,16 @@ def _nice_step(maximum: float, ticks: int = 5) -> float:
     return 10 * magnitude
 
 
-def _label_width(labels: list[str]) -> int:
-    return min(220, max(60, 12 + 7 * max((len(label) for label in labels), default=0)))
+# Bar and range charts reflow: their SVG has no viewBox, so its text is drawn at the
+# stylesheet's size (12 px) at any width, and x positions are percentages of the
+# chart's width. Each row is a label line (label left, value right) above its bar.
+_BAR_ROW, _BAR_TOP = 40, 2   # the template draws the label at y + 13 and the bar at y + 19 (14 high)
 
 
-def _axis(label_width: int, plot_right: int, maximum: float, step: float, y: int) -> tuple[Tick, ...]:
-    span = plot_right - label_width
+def _percent_axis(maximum: float, step: float) -> tuple[Tick, ...]:
     ticks, value = [], 0.0
     while value <= maximum + 1e-9:
-        ticks.append(Tick(px(label_width + span * value / maximum),
+        ticks.append(Tick(px(100 * value / maximum),
                           str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")))
         value += step
     return tuple(ticks)
@@ -219,46 +217,40 @@ def bar_chart(chart_id: str, title: str, description: str,
               rows: Sequence[tuple[str, Mapping[str, float]]], keys: tuple[str, ...],
               label_limit: int = 30, value_labels: list[str] | None = None) -> BarChart:
     """Horizontal bars, one per row; several keys make stacked segments (statuses).
-    `value_labels` replace the totals written after each bar (e.g. amounts in rupiah)."""
+    `value_labels` replace the totals written on each row (e.g. amounts in rupiah).
+    Segment x and width are percentages of the plot's width."""
     labels = [truncate(label, label_limit) for label, _ in rows]
-    label_width = _label_width(labels)
-    plot_right = _WIDTH - 56
     totals = [sum(values.get(k, 0) for k in keys) for _, values in rows]
     step = _nice_step(max(totals, default=0))
     maximum = max(step, step * -(-max(totals, default=0) // step))
     if not value_labels and not keys_are_counts(totals):
         raise ValueError("non-integer bar totals need value labels")
-    scale = (plot_right - label_width) / maximum
     bar_rows = []
     for index, ((label, values), short) in enumerate(zip(rows, labels, strict=True)):
-        x = float(label_width)
+        x = 0.0
         segments = []
         for key in keys:
             value = values.get(key, 0)
             if value:
-                width = px(value * scale)
+                width = px(100 * value / maximum)
                 segments.append(Segment(key, value, px(x), width))
                 x += width
         value_label = value_labels[index] if value_labels else str(totals[index])
-        bar_rows.append(BarRow(_TOP + index * _ROW, short, label, totals[index], value_label, tuple(segments)))
-    axis_y = _TOP + len(rows) * _ROW + 4
-    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
-                    _axis(label_width, plot_right, maximum, step, axis_y), rows=tuple(bar_rows), stacked=len(keys) > 1)
+        bar_rows.append(BarRow(_BAR_TOP + index * _BAR_ROW, short, label, totals[index], value_label,
+                               tuple(segments)))
+    axis_y = _BAR_TOP + len(rows) * _BAR_ROW
+    return BarChart(chart_id, title, description, 100, axis_y + 18, 0, 100, axis_y,
+                    _percent_axis(maximum, step), rows=tuple(bar_rows), stacked=len(keys) > 1)
 
 
 def range_chart(chart_id: str, title: str, description: str,
                 rounds: list[tuple[str, int, float, float, float]], scale_max: float = 5.0) -> BarChart:
-    """Per row: a line from the lowest to the highest value, a dot at the median."""
-    labels = [label for label, *_ in rounds]
-    label_width = _label_width(labels)
-    plot_right = _WIDTH - 120
-    span = plot_right - label_width
-
+    """Per row: a line from the lowest to the highest value, a dot at the median (x in percent)."""
     def x_of(value: float) -> float:
-        return px(label_width + span * value / scale_max)
+        return px(100 * value / scale_max)
 
-    rows = tuple(RangeRow(_TOP + i * _ROW, label, n, low, mid, high, x_of(low), x_of(mid), x_of(high))
+    rows = tuple(RangeRow(_BAR_TOP + i * _BAR_ROW, label, n, low, mid, high, x_of(low), x_of(mid), x_of(high))
                  for i, (label, n, low, mid, high) in enumerate(rounds))
-    axis_y = _TOP + len(rounds) * _ROW + 4
-    return BarChart(chart_id, title, description, _WIDTH, axis_y + 20, label_width, plot_right, axis_y,
-                    _axis(label_width, plot_right, scale_max, 1, axis_y), ranges=rows)
+    axis_y = _BAR_TOP + len(rounds) * _BAR_ROW
+    return BarChart(chart_id, title, description, 100, axis_y + 18, 0, 100, axis_y,
+                    _percent_axis(scale_max, 1), ranges=rows)
