@@ -73,20 +73,28 @@ class RoadmapChart:
     description: str
 
 
+def _year_step(years: int) -> int:
+    """Every year is labelled while the labels fit a phone's width; then every 2nd or 5th."""
+    return 1 if years <= 10 else (2 if years <= 20 else 5)
+
+
 def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str, str]) -> RoadmapChart:
-    """Every programme of a region as a bar over its years, grouped by pillar."""
-    width, label_width, row_height, top = 760, 250, 22, 46
+    """Every programme of a region as a bar over its years, grouped by pillar. x positions
+    are percentages of the chart's width (the SVG has no viewBox and reflows: its text
+    keeps its size); each programme's name is on a line above its bar."""
+    heading_height, row_height, top = 22, 34, 46
     first, last = region.period.start, region.period.end
-    column = (width - label_width - 8) / (last - first + 1)
+    column = 100 / (last - first + 1)
 
     def x_of(year: int) -> float:
-        return round(label_width + (year - first) * column)
+        return px((year - first) * column)
 
     bands = tuple(
-        Band(x_of(span.start), round((span.end - span.start + 1) * column), BAND_LABELS[name],
+        Band(x_of(span.start), px((span.end - span.start + 1) * column), BAND_LABELS[name],
              f"{span.start}–{span.end}", i % 2)
         for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap))
-    ticks = tuple(Tick(round(x_of(year) + column / 2), str(year)) for year in range(first, last + 1))
+    step = _year_step(last - first + 1)
+    ticks = tuple(Tick(px(x_of(year) + column / 2), str(year)) for year in range(first, last + 1, step))
     rows: list[Row] = []
     y = top
     programs = []
@@ -94,7 +102,7 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
         if not pillar.programs:
             continue
         rows.append(Row(y, reference.pillar(pillar.key).label, reference.pillar(pillar.key).label, True))
-        y += row_height
+        y += heading_height
         for program in pillar.programs:
             programs.append(program)
             start, end, estimated = program.start, program.end, False
@@ -106,9 +114,9 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
                 end = end if end is not None else start
             years = f"{start}–{end}" if start is not None and start != end else \
                 (str(start) if start else "tahun belum ditentukan")
-            bar_x, bar_width = (x_of(start), round((end - start + 1) * column)) \
+            bar_x, bar_width = (x_of(start), px((end - start + 1) * column)) \
                 if start is not None and end is not None else (0, 0)
-            rows.append(Row(y, truncate(program.title, 38), program.title, False, program.status,
+            rows.append(Row(y, truncate(program.title, 44), program.title, False, program.status,
                             bar_x, bar_width, estimated, years))
             y += row_height
     statuses = StatusCounts.of(programs)
@@ -117,7 +125,7 @@ def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str,
     description = (f"{len(programs)} program dalam {sum(1 for r in rows if r.heading)} pilar, {first}–{last}; "
                    f"{horizons}. Status: {status_text or 'belum ada program'}. "
                    f"Rincian lengkap ada pada tabel per jangka di bawah grafik.")
-    return RoadmapChart(width, int(y + 8), top - 6, y, label_width, bands, ticks, tuple(rows), statuses,
+    return RoadmapChart(100, int(y + 8), top - 6, y, 0, bands, ticks, tuple(rows), statuses,
                         len(programs), f"Peta jalan {region.name} {first}–{last}", description)
 
 
