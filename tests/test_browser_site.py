@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ARTIFACTS, PYTHON, run
+from layout import layout_problems
 
 pytestmark = pytest.mark.browser
 
@@ -56,8 +57,9 @@ def test_page_type_loads_cleanly_and_fits(browser, sample_server, name: str, vie
     assert recorder.errors == []
     assert recorder.foreign() == [], "the site must not load anything from another host"
     assert page.evaluate("document.documentElement.lang") == "id"
-    # no horizontal scrolling of the page; wide things scroll inside their own box
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+    # no horizontal scrolling of the page; wide things scroll inside their own focusable box;
+    # chart text at least 11 px as drawn
+    assert layout_problems(page, viewport[0]) == []
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / f"{name}-{viewport[0]}.png"), full_page=True)
     context.close()
@@ -292,3 +294,20 @@ def test_index_and_national_pages_are_complete_without_javascript(browser, sampl
     cards = page.locator("[data-sc-catalogue] > li")
     assert cards.count() > 0 and all(cards.nth(i).is_visible() for i in range(cards.count()))
     context.close()
+
+
+def test_compare_two_regions_on_a_phone(browser, sample_server) -> None:
+    """Both chosen regions are on screen side by side, their figures in aligned rows."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(sample_server.url + "bandingkan/?wilayah=kota-pekalongan,kabupaten-kendal", wait_until="networkidle")
+    side = page.locator(".sc-compare-side")
+    wrap = side.locator("xpath=..")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
+    heads = side.locator("thead th").all()
+    assert [h.inner_text() for h in heads[1:]] == ["Kota Pekalongan", "Kabupaten Kendal"]
+    for head in heads:
+        box = head.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    tops = side.locator("tbody tr").first.locator("th, td").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
+    assert len(set(tops)) == 1, "the figures of one row are lined up"
+    page.close()

@@ -117,3 +117,38 @@ def test_national_data_package_is_valid_and_downloads_are_reported(national_site
     (ARTIFACTS / "downloads-514.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     assert len(per_region) == 514
+
+
+# Pages whose content grows with the number of regions, and one region's pages (the
+# sample's page types are all checked in test_browser_site at both widths).
+NATIONAL_PAGE_TYPES = ("", "wilayah/", "wilayah/kabupaten-aceh-barat/", "wilayah/kabupaten-aceh-barat/peta-jalan/",
+                       "wilayah/kabupaten-aceh-barat/governance/", "provinsi/", "provinsi/11/", "pilar/governance/",
+                       "pilar/governance/service/", "statistik/", "peringkat/", "data/",
+                       "bandingkan/?wilayah=kabupaten-aceh-barat,kota-banda-aceh")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["desktop", "phone"])
+def test_every_page_type_fits_at_national_scale(browser, national_site: Path, viewport: tuple[int, int]) -> None:
+    """The 514-region site at both widths: no sideways page scroll, chart text at least
+    11 px, wide things in focusable scroll boxes, axe without serious or critical findings."""
+    from axe_playwright_python.sync_playwright import Axe
+    from conftest import StaticServer
+    from layout import layout_problems
+
+    server = StaticServer(national_site)
+    try:
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        page = context.new_page()
+        found = {}
+        for path in NATIONAL_PAGE_TYPES:
+            page.goto(server.url + path, wait_until="networkidle")
+            problems = layout_problems(page, viewport[0])
+            problems += [f"axe {v['id']} ({v['impact']})" for v in Axe().run(page).response["violations"]
+                         if v["impact"] in ("serious", "critical")]
+            if problems:
+                found[path] = problems
+        assert found == {}
+        context.close()
+    finally:
+        server.close()

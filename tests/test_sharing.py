@@ -176,3 +176,43 @@ def test_tables_fit_a_desktop_page_and_words_stay_whole(browser, sample_server, 
         return words; })""")
     assert broken == []
     page.close()
+
+
+def test_sources_are_numbered_citations_not_ids(sample_site: Path) -> None:
+    """Issue 12 §5: a citation is [n], the n-th entry of the page's source list (title,
+    date, link when there is one); the internal ids never show."""
+    cited = 0
+    for path in ("wilayah/kota-pekalongan/quick-wins/index.html", "wilayah/kota-pekalongan/governance/index.html",
+                 "wilayah/kabupaten-kendal/economy/index.html", "wilayah/kota-pekalongan/evaluasi/index.html"):
+        soup = BeautifulSoup((sample_site / path).read_text(encoding="utf-8"), "html.parser")
+        entries = soup.select(".sc-source-list > li")
+        for link in soup.select(".sc-sources a"):
+            number = int(link.get_text().strip("[]"))
+            assert entries[number - 1]["id"] == link["href"].removeprefix("#"), path
+            assert link["aria-label"].startswith(f"Sumber {number}: ")
+            cited += 1
+        text = soup.article.get_text()
+        assert "seed-0" not in text, path
+    assert cited >= 3
+
+
+def test_the_printed_masterplan_opens_with_a_cover_and_nests_its_headings(sample_site: Path) -> None:
+    """Issue 12 §4: cover block (region, code, province, head of region, period, data date),
+    headings that never skip a level, and each kind of empty section named once."""
+    for region in ("kabupaten-kendal", "kota-pekalongan"):
+        soup = BeautifulSoup((sample_site / f"wilayah/{region}/cetak/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        cover = soup.select_one(".sc-cover")
+        facts = {dt.get_text(): dd.get_text() for dt, dd in zip(cover.select("dt"), cover.select("dd"), strict=True)}
+        assert set(facts) == {"Kode Kemendagri", "Provinsi", "Kepala daerah", "Periode masterplan", "Data per",
+                              "Data dihimpun"}
+        assert facts["Data dihimpun"] == "24 November 2026" and facts["Provinsi"] == "Jawa Tengah"
+        levels = [int(h.name[1]) for h in soup.article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        text = soup.article.get_text()
+        assert text.count("Belum ada sasaran untuk pilar ini") == 0
+        assert text.count("Belum ada quick win untuk pilar ini") == 0
+    kendal = BeautifulSoup((sample_site / "wilayah/kabupaten-kendal/cetak/index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert "Sasaran belum diisi untuk Smart Branding" in kendal.select_one(".sc-empty-list").get_text()
+    assert "Bupati Kendal" in kendal.select_one(".sc-cover").get_text()

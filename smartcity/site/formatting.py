@@ -10,7 +10,7 @@ from typing import Any
 from babel import Locale, dates, numbers
 from markupsafe import Markup
 
-from smartcity.model import STATUSES
+from smartcity.model import STATUSES, Source
 
 STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
                  "delayed": "Terlambat", "cancelled": "Dibatalkan"}
@@ -41,12 +41,23 @@ def contoh(flag: bool) -> Markup:
     return CONTOH_BADGE if flag else Markup("")
 
 
-def sources_list(refs: tuple[str, ...]) -> Markup:
-    """Links to the region's sources section; source ids are validated slugs."""
+def sources_list(refs: tuple[str, ...], sources: tuple[Source, ...]) -> Markup:
+    """Numbered citations ([1], [2]) linking to the region's numbered source list on the
+    page; the number is the source's place in that list. Ids stay internal (validated
+    slugs: every ref names one of `sources`)."""
     if not refs:
         return Markup("")
-    links = Markup(", ").join(Markup('<a href="#sumber-{0}">{0}</a>').format(ref) for ref in refs)
+    number = {source.id: (index + 1, source.title) for index, source in enumerate(sources)}
+    links = Markup(" ").join(
+        Markup('<a href="#sumber-{0}" aria-label="Sumber {1}: {2}">[{1}]</a>').format(ref, *number[ref])
+        for ref in refs if ref in number)
     return Markup('<span class="sc-sources">Sumber: {}</span>').format(links)
+
+
+def host(url: str) -> str:
+    """The site a link leads to ("terasjateng.com"), shown beside a cited source."""
+    after = url.split("://", 1)[-1]
+    return after.split("/", 1)[0].split("@")[-1].removeprefix("www.")
 
 
 def fold(value: Any) -> str:

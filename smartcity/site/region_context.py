@@ -92,9 +92,19 @@ def pillar(p: RegionPageInput) -> Context:
             **_indicators(p)}
 
 
+def _empty_sections(p: RegionPageInput) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For the printed masterplan, each kind of section and the pillars where it is empty,
+    said once instead of once per pillar."""
+    labels = {ref.key: ref.label for ref in p.reference.pillars}
+    found = (("Sasaran", tuple(labels[x.key] for x in p.region.pillars if not x.goals)),
+             ("Strategi dan program", tuple(labels[x.key] for x in p.region.pillars if not x.strategies)),
+             ("Quick win", tuple(labels[x.key] for x in p.region.pillars if not x.quick_wins)))
+    return tuple((what, pillars) for what, pillars in found if pillars)
+
+
 def print_all(p: RegionPageInput) -> Context:
     """The printable masterplan: roadmap, strategies of every pillar, indicators."""
-    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
+    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS), "empty": _empty_sections(p),
             "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
                          for ref in p.reference.pillars},
             **_records(p), **_indicators(p), "respond": ()}  # no response links on paper

@@ -48,6 +48,7 @@ from smartcity.site.formatting import (
     data_age,
     date_id,
     fold,
+    host,
     number,
     overdue_badge,
     paragraphs,
@@ -88,7 +89,7 @@ def environment() -> Environment:
     """The Jinja environment of the page templates, with autoescaping and the site's filters."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans,
+    env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans, host=host,
                        date_id=date_id, number=number, rupiah=rupiah,
                        rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS,
