@@ -131,7 +131,9 @@ NATIONAL_PAGE_TYPES = ("", "wilayah/", "wilayah/kabupaten-aceh-barat/", "wilayah
 @pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["desktop", "phone"])
 def test_every_page_type_fits_at_national_scale(browser, national_site: Path, viewport: tuple[int, int]) -> None:
     """The 514-region site at both widths: no sideways page scroll, chart text at least
-    11 px, wide things in focusable scroll boxes, axe without serious or critical findings."""
+    11 px, wide things in focusable scroll boxes; axe without serious or critical findings
+    on the phone (where the tables scroll; the desktop run of axe over the same markup
+    adds a minute to the suite and is covered on the sample at both widths)."""
     from axe_playwright_python.sync_playwright import Axe
     from conftest import StaticServer
     from layout import layout_problems
@@ -144,8 +146,9 @@ def test_every_page_type_fits_at_national_scale(browser, national_site: Path, vi
         for path in NATIONAL_PAGE_TYPES:
             page.goto(server.url + path, wait_until="networkidle")
             problems = layout_problems(page, viewport[0])
-            problems += [f"axe {v['id']} ({v['impact']})" for v in Axe().run(page).response["violations"]
-                         if v["impact"] in ("serious", "critical")]
+            if viewport[0] < 600:
+                problems += [f"axe {v['id']} ({v['impact']})" for v in Axe().run(page).response["violations"]
+                             if v["impact"] in ("serious", "critical")]
             if problems:
                 found[path] = problems
         assert found == {}
