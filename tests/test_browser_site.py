@@ -65,14 +65,20 @@ def test_page_type_loads_cleanly_and_fits(browser, sample_server, name: str, vie
     context.close()
 
 
-def test_roadmap_chart_scrolls_inside_its_box_on_a_phone(browser, sample_server) -> None:
+def test_roadmap_reflows_on_a_phone(browser, sample_server) -> None:
+    """At 360 px every programme's bar and name of the roadmap are on screen without
+    scrolling sideways (issue 12 §2), its text drawn at 11 px or more."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(sample_server.url + PAGE_TYPES["peta-jalan"])
-    box = page.locator(".sc-chart__scroll")
-    assert box.evaluate("e => e.scrollWidth > e.clientWidth")
-    assert box.evaluate("e => e.getBoundingClientRect().right") <= 360
-    # tables too stay within the screen and scroll in their wrapper
+    svg = page.locator("svg.sc-roadmap__svg")
+    assert svg.evaluate("e => e.getBoundingClientRect().right") <= 360
+    bars = svg.locator("rect.sc-bar").evaluate_all("rs => rs.map(r => r.getBoundingClientRect().right)")
+    assert bars and max(bars) <= 360
+    sizes = svg.locator("text").evaluate_all(
+        "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+    assert min(sizes) >= 11
+    # tables stay within the screen and scroll in their wrapper
     for wrap in page.locator(".sc-table-wrap").all():
         assert wrap.evaluate("e => e.getBoundingClientRect().right") <= 360
     context.close()
