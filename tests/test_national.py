@@ -161,3 +161,35 @@ def test_every_page_type_fits_at_national_scale(browser, national_site: Path, vi
         context.close()
     finally:
         server.close()
+
+
+@pytest.mark.browser
+def test_search_at_national_scale(browser, national_site: Path) -> None:
+    """Issue 14 on the 514-region site: other word forms are found and marked, an agency
+    finds its programmes (a sub-result on the programme's heading), a filter narrows."""
+    from conftest import StaticServer
+    from test_browser_search import results
+
+    server = StaticServer(national_site)
+    try:
+        page = browser.new_page()
+        page.goto(server.url + "cari/?q=izin")
+        found = results(page)
+        marks = page.eval_on_selector_all(".sc-search__result mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert found and any(m.startswith("perizinan") for m in marks), marks[:10]
+        page.goto(server.url + "cari/?q=pemerintah")
+        results(page)
+        marks = page.eval_on_selector_all(".sc-search__result mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert any(m.startswith("pemerintahan") for m in marks), marks[:10]
+        def count() -> int:
+            return int(page.inner_text(".sc-search__status").split(" ", 1)[0])
+        page.goto(server.url + "cari/?q=DPMPTSP")
+        everything = results(page)
+        assert any("#program-" in link for r in everything for link in r["links"])
+        total = count()
+        page.select_option("select[name=provinsi]", "Aceh")
+        narrowed = results(page)
+        assert narrowed and 0 < count() < total and all("Aceh" in r["text"] for r in narrowed)
+        page.close()
+    finally:
+        server.close()
