@@ -126,7 +126,10 @@ def test_any_text_edit_is_valid_or_reported_cleanly(insert: str, at: int, cut: i
 def test_schema_documents_agree_and_valid_ones_render(document: dict[str, Any]) -> None:
     text = dump(document)
     parsed, yaml_problems = parse(text, "x.yml")
-    assert parsed is not None and not yaml_problems
+    # the schema allows any character in text and any size of number; the reader
+    # also refuses invisible control characters and numbers past 15 digits
+    # (located), and nothing else
+    assert parsed is not None and {p.code for p in yaml_problems} <= {"E-TEXT-CONTROL", "E-YAML-NUMBER"}
     # the fast path and the precise pass agree on what is valid
     assert is_valid_fast(parsed.data) == (precise_problems(parsed, "x.yml") == [])
     # with a real identity and sane years the document becomes publishable or is reported

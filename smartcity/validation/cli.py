@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, check_files, region_files
-from smartcity.validation.problems import Problem
+from smartcity.validation.problems import Problem, printable
 
 
 def _escape_data(text: str) -> str:
@@ -27,7 +27,7 @@ def _escape_property(text: str) -> str:
 def format_github(p: Problem, lang: str) -> str:
     """A GitHub Actions workflow command: shows the error on the pull request's line."""
     title = _escape_property(f"{p.code} {p.field_path}")
-    return (f"::error file={_escape_property(p.file)},line={p.line},col={p.column},title={title}::"
+    return (f"::error file={_escape_property(printable(p.file))},line={p.line},col={p.column},title={title}::"
             f"{_escape_data(p.message(lang))}")
 
 
@@ -35,7 +35,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse's own exit code 2, in our words
         self.print_usage(sys.stderr)
         print(f"validate.py: {message}", file=sys.stderr)
-        sys.exit(2)
         sys.exit(2)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from smartcity.validation.yamlstrict import parse
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
 MAX_FILE_BYTES = 2_000_000
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
+OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
 
 
@@ -79,17 +81,28 @@ def _read(path: Path, display: str) -> bytes | CheckedFile:
     def fail(code: str, **params: Any) -> CheckedFile:
         return CheckedFile(display, None, (problem(display, (1, 1), code, **params),))
 
-    if path.is_symlink():
+    try:
+        # the type is read from the entry itself, never by opening it: opening a
+        # FIFO blocks, and reading a device never ends
+        info = path.lstat()
+    except OSError as error:
+        return fail("E-FILE-READ", detail=error.strerror or str(error))
+    if stat.S_ISLNK(info.st_mode):
         return fail("E-FILE-SYMLINK")
     if not FILE_NAME.match(path.name):
         return fail("E-FILE-NAME", name=path.name)
+    if not stat.S_ISREG(info.st_mode):
+        return fail("E-FILE-NOT-REGULAR")
+    if info.st_size > MAX_FILE_BYTES:
+        return fail("E-FILE-TOO-LARGE", size=info.st_size, limit=MAX_FILE_BYTES)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail("E-FILE-TOO-LARGE", size=size, limit=MAX_FILE_BYTES)
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since
     except OSError as error:
         return fail("E-FILE-READ", detail=error.strerror or str(error))
+    if len(raw) > MAX_FILE_BYTES:
+        return fail("E-FILE-TOO-LARGE", size=len(raw), limit=MAX_FILE_BYTES)
+    return raw
 
 
 FAST_SCHEMA_FROM = 20  # files to check before compiling the fast schema validator pays off
@@ -108,7 +121,7 @@ def check_content(raw: bytes, display: str, stem: str, reference: Reference, tod
     document, problems = parse(text, display)
     if document is None:
         return CheckedFile(display, None, tuple(problems))
-    yaml_paths = [p.path for p in problems]
+    yaml_paths = [p.path for p in problems if p.path]  # a problem of the whole file hides nothing
     schema_problems = [p for p in check_schema(document, display, fast)
                        if not any(p.path[: len(y)] == y for y in yaml_paths)]
     rule_problems = check_rules(document, display, stem, reference, today)
@@ -185,7 +198,11 @@ def _cross_file_problems(checked: list[CheckedFile]) -> list[Problem]:
         if len(items) < 2:
             continue
         for item in items:
-            others = ", ".join(other.display for other in items if other is not item)
+            # a few names suffice to find the clash; listing all of them for
+            # every file would grow with the square of the number of files
+            names = [other.display for other in items if other is not item]
+            others = ", ".join(names[:OTHERS_LISTED]) + (
+                f" (+{len(names) - OTHERS_LISTED} berkas lain)" if len(names) > OTHERS_LISTED else "")
             found.append(problem(item.display, item.code_mark, "E-CODE-DUPLICATE", ("code",), value=code, other=others))
     return found
 

@@ -21,6 +21,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                     "en": "file name {name!r} is not valid: use lowercase letters, digits and hyphens, ending in .yml (e.g. kota-pekalongan.yml)"},
     "E-FILE-SYMLINK": {"id": "berkas ini adalah tautan simbolik; simpan berkas wilayah sebagai berkas biasa",
                        "en": "this file is a symbolic link; keep region files as ordinary files"},
+    "E-FILE-NOT-REGULAR": {"id": "ini bukan berkas biasa (mis. pipa atau perangkat); simpan data wilayah sebagai berkas teks biasa",
+                           "en": "this is not an ordinary file (e.g. a pipe or a device); keep region data as an ordinary text file"},
     "E-ENCODING": {"id": "berkas bukan teks UTF-8 (byte tidak sah di posisi {offset}); simpan ulang sebagai UTF-8",
                    "en": "the file is not UTF-8 text (invalid byte at offset {offset}); save it again as UTF-8"},
     # YAML
@@ -44,10 +46,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
                      "en": "merge keys `<<` are not allowed; write every key out in full"},
     "E-YAML-KEY": {"id": "kunci harus berupa teks sederhana",
                    "en": "keys must be simple text"},
-    "E-YAML-NUMBER": {"id": "{value!r} bukan angka yang dapat dipakai (tak hingga atau NaN)",
-                      "en": "{value!r} is not a usable number (infinite or NaN)"},
+    "E-YAML-NUMBER": {"id": "{value!r} bukan angka yang dapat dipakai: tak hingga, NaN, atau lebih dari {digits} digit; tulis angka yang wajar, atau teks dalam tanda kutip",
+                      "en": "{value!r} is not a usable number: infinite, NaN, or more than {digits} digits; write a sensible number, or text in quotes"},
+    "E-YAML-TOO-MANY": {"id": "terlalu banyak butir atau kunci di satu tempat (batasnya {limit}); sisanya tidak dibaca",
+                        "en": "too many items or keys in one place (the limit is {limit}); the rest was not read"},
     "E-YAML-TOO-DEEP": {"id": "struktur terlalu dalam (lebih dari {limit} tingkat)",
                         "en": "the structure is nested too deeply (more than {limit} levels)"},
+    # Characters
+    "E-TEXT-CONTROL": {"id": "karakter kendali tak terlihat {char} tidak diizinkan{more}; hapus karakter itu (sering terbawa saat menyalin teks)",
+                       "en": "the invisible control character {char} is not allowed{more_en}; remove it (it often comes with copied text)"},
+    "E-TEXT-NEWLINE": {"id": "kolom singkat ini tidak boleh berisi {char} (baris baru atau tab); tulis dalam satu baris",
+                       "en": "this short field cannot hold {char} (a line break or tab); write it on one line"},
     # Schema
     "E-REQUIRED": {"id": "kolom wajib {field!r} belum diisi",
                    "en": "required field {field!r} is missing"},
@@ -126,6 +135,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "en": "programme {value!r} does not exist in this region; give the `id` of a programme"},
     "E-TEXT-FORMULA": {"id": "teks tidak boleh diawali {start!r}: program lembar kerja (Excel, LibreOffice) membacanya sebagai rumus saat data diunduh; awali dengan huruf atau angka",
                        "en": "text may not start with {start!r}: spreadsheets (Excel, LibreOffice) read it as a formula when the data is downloaded; start with a letter or digit"},
+    "E-AMOUNT-THOUSANDS": {"id": "{value} terbaca sebagai angka desimal, bukan ribuan: tulis angka tanpa titik pemisah, mis. {meant}",
+                           "en": "{value} reads as a decimal number, not thousands: write the number without separators, e.g. {meant}"},
 }
 
 

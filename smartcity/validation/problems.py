@@ -7,12 +7,30 @@ comes from the catalogue in `messages.py`, in Indonesian or English.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from smartcity.validation.messages import render_message
 
 Path_ = tuple[str | int, ...]
+
+
+# What a terminal, a log or a pull-request annotation must not receive raw from
+# a file: line breaks (a forged second "file:line:col" line), escape codes,
+# other controls, and the bidirectional controls that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """The text with every control character written as an escape (\\n, \\x1b, \\u202e)."""
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        if char in _SHORT_ESCAPES:
+            return _SHORT_ESCAPES[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def format_path(path: Path_) -> str:
@@ -38,20 +56,21 @@ class Problem:
 
     @property
     def field_path(self) -> str:
-        """The field path as an editor writes it: pillars.governance.goals[0]."""
-        return format_path(self.path)
+        """The field path as an editor writes it: pillars.governance.goals[0]
+        (control characters from the file escaped)."""
+        return printable(format_path(self.path))
 
     def message(self, lang: str = "id") -> str:
-        """The message in Indonesian or English."""
-        return render_message(self.code, dict(self.params), lang)
+        """The message in Indonesian or English (control characters from the file escaped)."""
+        return printable(render_message(self.code, dict(self.params), lang))
 
     def format(self, lang: str = "id") -> str:
         """One line: file:line:column: CODE field.path: message."""
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.field_path}: {self.message(lang)}"
+        return f"{printable(self.file)}:{self.line}:{self.column}: {self.code} {self.field_path}: {self.message(lang)}"
 
     def as_dict(self, lang: str = "id") -> dict[str, Any]:
         """The problem as JSON data."""
-        return {"file": self.file, "line": self.line, "column": self.column, "code": self.code,
+        return {"file": printable(self.file), "line": self.line, "column": self.column, "code": self.code,
                 "path": self.field_path, "message": self.message(lang)}
 
 

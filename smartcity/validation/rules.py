@@ -8,6 +8,8 @@ run reports everything (see rule_context.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +18,7 @@ from smartcity.model import HORIZONS
 from smartcity.reference import Reference
 from smartcity.validation.problems import Path_, Problem
 from smartcity.validation.rule_context import RuleContext, as_dict, as_list, as_span, as_str, as_year
+from smartcity.validation.schema import long_text_fields
 from smartcity.validation.yamlstrict import Document
 
 
@@ -199,21 +202,85 @@ def dates_not_after_as_of(ctx: RuleContext) -> None:
                 ctx.add(path, "E-DATE-FUTURE", value=value, current=ctx.today.isoformat())
 
 
+# Characters no text of a masterplan needs, written as escapes inside quotes
+# (raw ones are refused by the YAML reader with their exact position): C0 and
+# C1 controls, DEL, the line and paragraph separators, non-characters, and the
+# bidirectional controls. Those are refused rather than isolated on output:
+# Indonesian text never needs them, and one check here protects every output
+# (HTML, CSV, JSON, feeds, terminal) where isolating would have to be right in each.
+CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                             "\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+BREAK_OR_TAB = re.compile("[\t\n]")
+FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # and their full-width forms
+THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")
+
+
+def _texts(value: Any, path: Path_) -> Any:
+    """Every text value of the data with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _field_name(path: Path_) -> str:
+    return next((part for part in reversed(path) if isinstance(part, str)), "")
+
+
+def text_characters(ctx: RuleContext) -> None:
+    """No invisible control characters in any text; line breaks and tabs only in prose."""
+    prose = long_text_fields()
+    for path, text in _texts(ctx.data, ()):
+        found = CONTROL_IN_TEXT.search(text)
+        if found:
+            ctx.add(path, "E-TEXT-CONTROL", char=f"U+{ord(found.group()):04X}", more="", more_en="")
+        elif _field_name(path) not in prose:
+            found = BREAK_OR_TAB.search(text)
+            if found:
+                ctx.add(path, "E-TEXT-NEWLINE", char=f"U+{ord(found.group()):04X}")
+
+
+def spreadsheet_start(text: str) -> str:
+    """The text as a spreadsheet reads its start: leading spaces and invisible
+    characters (which LibreOffice drops on import) removed."""
+    start = 0
+    while start < len(text) and (text[start].isspace() or unicodedata.category(text[start]) in ("Cc", "Cf", "Zs")):
+        start += 1
+    return text[start:]
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could read the text as a formula (CSV injection)."""
+    if text[:1] in ("\t", "\r"):
+        return True
+    visible = spreadsheet_start(text)
+    # "- butir" (a dash, then a space) is a list item, not a formula
+    return bool(visible) and visible[0] in FORMULA_START and not (
+        visible[0] in "-\uff0d" and not visible[1:2].strip())
+
+
 def spreadsheet_formulas(ctx: RuleContext) -> None:
     """Text becomes CSV cells in the open data; a cell that starts like a formula
-    runs as one in a spreadsheet (CSV injection), so such text is refused."""
-    def walk(value: Any, path: Path_) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "number" and len(path) == 2 and path[0] == "feedback":
-                    continue  # a phone number (digits, optional leading +), checked by its pattern
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-        elif isinstance(value, str) and value and (value[0] in "=+@\t\r" or (value[0] == "-" and value[1:2].strip())):
-            ctx.add(path, "E-TEXT-FORMULA", start=value[0])
-    walk(ctx.data, ())
+    runs as one in a spreadsheet (CSV injection), so such text is refused. The
+    start is read as a spreadsheet reads it (see `spreadsheet_start`)."""
+    for path, text in _texts(ctx.data, ()):
+        if len(path) == 3 and path[0] == "feedback" and path[2] == "number":
+            continue  # a phone number (digits, optional leading +), checked by its pattern
+        if looks_like_formula(text):
+            ctx.add(path, "E-TEXT-FORMULA", start=spreadsheet_start(text)[:1] or text[:1])
+
+
+def amounts(ctx: RuleContext) -> None:
+    """An amount written like 250.000 was meant as 250 thousand (Indonesian
+    notation), but YAML reads 250: refuse it rather than publish Rp 250."""
+    for path, written in ctx.doc.float_texts.items():
+        if len(path) >= 2 and path[-2] == "budget" and path[-1] in ("amount", "realised") \
+                and THOUSANDS.match(written):
+            ctx.add(path, "E-AMOUNT-THOUSANDS", value=written, meant=written.replace(".", ""))
 
 
 RULES: tuple[Rule, ...] = (
@@ -230,7 +297,9 @@ RULES: tuple[Rule, ...] = (
     Rule("accountability references", ("E-ID-DUPLICATE", "E-MISSION-UNKNOWN", "E-PROGRAM-UNKNOWN"),
          accountability_references),
     Rule("dates not after the as-of date", ("E-DATE-FUTURE",), dates_not_after_as_of),
+    Rule("text characters", ("E-TEXT-CONTROL", "E-TEXT-NEWLINE"), text_characters),
     Rule("spreadsheet formulas", ("E-TEXT-FORMULA",), spreadsheet_formulas),
+    Rule("amounts", ("E-AMOUNT-THOUSANDS",), amounts),
 )
 
 
