@@ -1,9 +1,23 @@
-"""Worker processes with an explicit start method, the same on every Python version."""
+"""Child processes: an explicit start method, the same on every Python version;
+children that end with their parent; and one build at a time per output folder."""
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
+import hashlib
 import multiprocessing
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
+from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
 
 
 def worker_context(prefer_fork: bool = False) -> BaseContext:
@@ -12,3 +26,45 @@ def worker_context(prefer_fork: bool = False) -> BaseContext:
     if prefer_fork and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def end_with_parent() -> None:
+    """In a child, just started: ask Linux to send SIGTERM when the parent ends
+    (also when it is killed). Elsewhere a no-op; see `watch_parent`."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
+def watch_parent() -> None:
+    """A pool worker's initializer: end the worker when the process that started
+    it is gone. (A forked worker holds both ends of its pipes, so it would not
+    notice on its own, and the death signal follows the thread that started it.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+@contextmanager
+def build_lock(site_dir: Path, on_wait: Callable[[], None]) -> Iterator[None]:
+    """Hold the lock of one output folder; `on_wait` is called once if another
+    build holds it, and this one then waits. The lock file lives in the system's
+    temporary folder (named by the folder's path), so it never enters the site."""
+    name = hashlib.sha256(str(site_dir.absolute()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"smartcity-build-{name}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

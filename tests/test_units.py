@@ -137,11 +137,11 @@ def test_cache_key_depends_on_content_name_and_date(tmp_path: Path) -> None:
 def test_csv_cells_and_format() -> None:
     table = Table("t", "data/t.csv", "T", "d", (Field("a", "string", ""), Field("b", "number", ""),
                                                 Field("c", "boolean", "")),
-                  ("a",), (("x,y", 2.0, True), (None, 0.5, False), ("=1", 1e3, None)))
+                  ("a",), (("x,y", 2.0, True), (None, 0.5, False), ("- 1", 1e3, None)))
     raw = csv_bytes(table)
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows == [["a", "b", "c"], ["x,y", "2", "true"], ["", "0.5", "false"], ["=1", "1000", ""]]
+    assert rows == [["a", "b", "c"], ["x,y", "2", "true"], ["", "0.5", "false"], ["- 1", "1000", ""]]
 
 
 def test_every_table_row_has_one_value_per_column_and_the_package_says_so() -> None:
@@ -177,10 +177,13 @@ def test_history_lists_commits_per_file_newest_first(tmp_path: Path) -> None:
     (regions / "a.yml").write_text("2")
     (regions / "b.yml").write_text("1")
     _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-q", "-m", "second")
+    # a subject with the record separator, a unit separator and bytes that are not UTF-8
+    (tmp_path / "message").write_bytes(b"second \x1e\x1f \xff\xfe broken\n\nbody \x1e")
+    _git(tmp_path, "commit", "-q", "-F", str(tmp_path / "message"))
     histories = file_histories(regions)
-    assert [c.subject for c in histories["a.yml"]] == ["second", "first"]
-    assert [c.subject for c in histories["b.yml"]] == ["second"]
+    shas = subprocess.run(["git", "log", "--format=%H"], cwd=tmp_path, capture_output=True, text=True).stdout.split()
+    assert [c.sha for c in histories["a.yml"]] == shas
+    assert [c.sha for c in histories["b.yml"]] == shas[:1]
     assert file_histories(tmp_path.parent) == {} or "a.yml" not in file_histories(tmp_path.parent)
 
 

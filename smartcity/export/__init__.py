@@ -2,6 +2,7 @@
 
 from smartcity.export.files import (
                                     DATA_LICENCE,
+                                    UnsafeCell,
                                     Written,
                                     csv_bytes,
                                     datapackage,
@@ -12,5 +13,5 @@ from smartcity.export.files import (
 )
 from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, iter_tables, tables
 
-__all__ = ["CSV_ENCODING", "DATA_DIR", "DATA_LICENCE", "Field", "Table", "Written", "csv_bytes", "datapackage",
-           "iter_tables", "json_bytes", "json_text", "region_record", "tables", "write_downloads"]
+__all__ = ["CSV_ENCODING", "DATA_DIR", "DATA_LICENCE", "Field", "Table", "UnsafeCell", "Written", "csv_bytes",
+           "datapackage", "iter_tables", "json_bytes", "json_text", "region_record", "tables", "write_downloads"]

@@ -21,6 +21,7 @@ from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.national import RegionRank
 from smartcity.model import Region
 from smartcity.reference import Reference
+from smartcity.validation.rules import CONTROL_IN_TEXT, looks_like_formula
 
 
 @cache
@@ -73,7 +74,17 @@ def json_bytes(data: Any) -> bytes:
     return (json_text(data) + "\n").encode("utf-8")
 
 
+class UnsafeCell(ValueError):
+    """A text the validator should have refused would reach a CSV cell as a
+    formula or with control characters: the export stops rather than write it."""
+
+
 def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        # defence in depth: the validator refuses these texts; a CSV is never written with one
+        if looks_like_formula(value) or CONTROL_IN_TEXT.search(value):
+            raise UnsafeCell(f"teks {value[:40]!r} tidak aman untuk lembar kerja (rumus atau karakter kendali)")
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -1,5 +1,9 @@
 """Change history of region files from git: one `git log` for the whole folder.
 
+Only hashes, dates and file names are read: no commit subject or author (the
+site shows what changed in the data, not who wrote what), so no byte anyone
+puts in a commit message can break the parsing of the log.
+
 Without git or history (a download, a shallow CI clone, files outside the
 repository) every region simply has no commits, and pages fall back to the
 file's own `updated` date.
@@ -20,8 +24,6 @@ class Commit:
     """A commit that changed a region file."""
     sha: str
     date: dt.datetime
-    author: str
-    subject: str
 
     @property
     def short(self) -> str:
@@ -37,8 +39,8 @@ def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple
         if top.returncode != 0:
             return {}
         result = subprocess.run(
-            ["git", "log", f"--format={SEPARATOR}%H%x00%cI%x00%an%x00%s", "--name-only", "--no-renames",
-             "--", "."], cwd=directory, capture_output=True, text=True, timeout=120)
+            ["git", "-c", "core.quotePath=true", "log", f"--format={SEPARATOR}%H %cI", "--name-only",
+             "--no-renames", "--", "."], cwd=directory, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:
@@ -47,10 +49,10 @@ def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple
     relative_dir = directory.resolve().relative_to(root.resolve()).as_posix() if \
         directory.resolve().is_relative_to(root.resolve()) else ""
     histories: dict[str, list[Commit]] = {}
-    for block in result.stdout.split(SEPARATOR)[1:]:
+    for block in result.stdout.decode("utf-8", "replace").split(SEPARATOR)[1:]:
         header, _, names = block.partition("\n")
-        sha, date, author, subject = header.split("\x00", 3)
-        commit = Commit(sha, dt.datetime.fromisoformat(date), author, subject)
+        sha, _, date = header.partition(" ")
+        commit = Commit(sha, dt.datetime.fromisoformat(date))
         for name in names.split("\n"):
             name = name.strip()
             if not name:

@@ -9,9 +9,11 @@ before `macros`: nothing is built from unchecked data.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 import types
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from smartcity.export import DATA_LICENCE, write_downloads
+from smartcity.export import DATA_LICENCE, UnsafeCell, write_downloads
+from smartcity.processes import build_lock
 from smartcity.site.build import Build, ChromeCache
 from smartcity.site.compact import compact_html
 from smartcity.site.config import SmartCityConfig
@@ -46,7 +49,7 @@ from smartcity.site.search import SEARCH_DIR, SearchIndexError, SearchPages
 from smartcity.site.sharing import national_description, region_description
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.site.theme_css import without_unused_rules
-from smartcity.validation.problems import InvalidData
+from smartcity.validation.problems import DataUnavailable, InvalidData
 from smartcity.validation.schema import SCHEMA_PATH
 
 log = logging.getLogger("mkdocs.plugins.smartcity")
@@ -63,11 +66,24 @@ def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.links_to_anchors = {}
 
 
+def _check_output_folder(site_dir: Path) -> None:
+    """A folder the build cannot write is said before any work, in one line
+    (and nothing is created: a build that stops leaves no folder behind)."""
+    existing = site_dir.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise Abort(f"Folder keluaran tidak dapat ditulis: {site_dir}: {existing} bukan folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise Abort(f"Folder keluaran tidak dapat ditulis: {site_dir}: tidak ada izin menulis di {existing}")
+
+
 class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     """Region pages, national pages and open data from the region files."""
 
     def __init__(self) -> None:
         self._build: Build | None = None
+        self._lock = ExitStack()  # the output folder's lock, held from config to the end of the build
 
     @property
     def build(self) -> Build:
@@ -82,8 +98,14 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         options = self.config
         repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
                                              options.commit_url_template)
+        _check_output_folder(Path(config.site_dir))
+        self._lock.close()  # a previous build of this process (mkdocs serve) that ended early
+        self._lock.enter_context(build_lock(Path(config.site_dir), lambda: log.warning(
+            "Pembangunan lain sedang menulis %s; menunggu…", config.site_dir)))
         try:
             site = load_site_data(settings, repository)
+        except DataUnavailable as error:
+            raise Abort(f"Data wilayah tidak dapat dibaca: {error}") from None
         except InvalidData as error:
             for found in error.problems:
                 log.error(found.format())
@@ -135,7 +157,11 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)
         build.open_data_dir = Path(tempfile.mkdtemp(prefix=".smartcity-data-", dir=site_dir))
-        build.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir, site.ranks)
+        try:
+            build.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir,
+                                              site.ranks)
+        except UnsafeCell as error:
+            raise Abort(f"Data terbuka tidak ditulis: {error}") from None
         for written in build.open_data[1]:
             files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
         return files
@@ -190,6 +216,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        with self._lock:
+            self._post_build(config)
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         self.build.close()
         # The search index is part of every build: a site is never written without it.
         pages = self.build.search_pages
@@ -205,3 +235,4 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def on_build_error(self, error: Exception) -> None:
         if self._build is not None:
             self._build.abandon()
+        self._lock.close()

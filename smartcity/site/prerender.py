@@ -2,11 +2,11 @@
 
 MkDocs renders pages one after another in one process; region bodies are
 independent, so on a machine with two or more cores they are rendered by
-worker processes and collected in page order. Each task is a handful of
-regions, which the worker loads from the check cache (the parent has just
-checked every file), so a worker holds only the regions it is rendering:
-forked copies of the parent would grow towards its size. Small sites render
-inline.
+worker processes and collected in page order. Each task carries a handful of
+the parent's already-checked regions: a worker never reads a region file (a
+file saved during the build could otherwise give a page newer than its
+download), and it holds only the regions it is rendering (forked copies of the
+parent would grow towards its size). Small sites render inline.
 """
 
 from __future__ import annotations
@@ -19,15 +19,14 @@ from dataclasses import dataclass
 
 from smartcity.figures.aggregate import region_figures
 from smartcity.figures.national import RegionRank
-from smartcity.processes import worker_context
+from smartcity.model import Region
+from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import load_reference
 from smartcity.site.changes import RegionHistory
 from smartcity.site.history import Commit
 from smartcity.site.pages import region_pages, region_src, url_of
 from smartcity.site.render import Renderer
 from smartcity.site.sitedata import Repository, Settings, SiteData
-from smartcity.validation.cache import CheckCache
-from smartcity.validation.loader import check_files
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start
 REGIONS_PER_TASK = 8
@@ -38,7 +37,7 @@ class RenderTask:
     histories and ranks only): workers hold no state between tasks."""
     settings: Settings
     repository: Repository
-    region_ids: tuple[str, ...]
+    regions: tuple[Region, ...]
     histories: dict[str, tuple[Commit, ...]]
     ranks: dict[str, dict[str, RegionRank]]
     changes: dict[str, RegionHistory]
@@ -46,18 +45,14 @@ class RenderTask:
 
 
 def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
-    settings, region_ids, use_directory_urls = task.settings, task.region_ids, task.use_directory_urls
+    settings, use_directory_urls = task.settings, task.use_directory_urls
     reference = load_reference()
-    paths = [settings.regions_dir / f"{region_id}.yml" for region_id in region_ids]
-    result = check_files(paths, reference, settings.as_of, cache=CheckCache.from_environment())
-    if result.problems:  # the parent checked these files a moment ago; a change since is an error
-        raise RuntimeError("; ".join(p.format() for p in result.problems[:5]))
-    figures = {r.id: region_figures(r, settings.as_of) for r in result.regions}
-    site = SiteData(settings, reference, result.regions, figures, None, task.repository, task.histories, task.ranks,
+    figures = {r.id: region_figures(r, settings.as_of) for r in task.regions}
+    site = SiteData(settings, reference, task.regions, figures, None, task.repository, task.histories, task.ranks,
                     task.changes)
     renderer = Renderer(site, use_directory_urls)
     out = []
-    for region_id in region_ids:
+    for region_id in (r.id for r in task.regions):
         for page in region_pages(reference):
             src = region_src(region_id, page.slug)
             html = renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))
@@ -77,15 +72,16 @@ class RegionBodies:
         workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         pages = len(site.regions) * len(region_pages(site.reference))
         if workers > 1 and pages >= PARALLEL_FROM:
-            ids = [r.id for r in site.regions]
-            tasks = [RenderTask(site.settings, site.repository, tuple(chunk),
-                                {r: site.histories.get(r, ()) for r in chunk},
-                                {r: site.ranks.get(r, {}) for r in chunk},
-                                {r: site.changes[r] for r in chunk if r in site.changes}, renderer.use_directory_urls)
-                     for chunk in (ids[i:i + REGIONS_PER_TASK] for i in range(0, len(ids), REGIONS_PER_TASK))]
+            regions = site.regions
+            tasks = [RenderTask(site.settings, site.repository, chunk,
+                                {r.id: site.histories.get(r.id, ()) for r in chunk},
+                                {r.id: site.ranks.get(r.id, {}) for r in chunk},
+                                {r.id: site.changes[r.id] for r in chunk if r.id in site.changes},
+                                renderer.use_directory_urls)
+                     for chunk in (regions[i:i + REGIONS_PER_TASK] for i in range(0, len(regions), REGIONS_PER_TASK))]
             # An executor, not multiprocessing.Pool: a worker that dies is an error
             # (BrokenProcessPool), not a silent restart and a build that waits forever.
-            self._pool = ProcessPoolExecutor(workers, mp_context=worker_context())
+            self._pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=watch_parent)
             self._results = self._pool.map(_render_regions, tasks)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:

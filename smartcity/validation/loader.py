@@ -7,6 +7,7 @@ The site build, the command-line validator and the tests all call
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import stat
@@ -19,10 +20,10 @@ from typing import Any
 from smartcity import PROJECT_DIR
 from smartcity.asof import as_of_date
 from smartcity.model import Region
-from smartcity.processes import worker_context
+from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import Reference, load_reference
 from smartcity.validation.cache import CheckCache
-from smartcity.validation.problems import InvalidData, Problem, problem
+from smartcity.validation.problems import DataUnavailable, InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
 from smartcity.validation.to_model import region_from_data
@@ -179,7 +180,8 @@ def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: C
         else:
             pending.append(i)
     if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
-        with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True),
+                                 initializer=watch_parent) as pool:
             jobs = [(paths[i], today, cache, with_data) for i in pending]
             results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8), strict=True))
     else:
@@ -229,8 +231,18 @@ def load_regions(directory: Path = REGIONS_DIR, include_drafts: bool = False,
                  only: str | None = None, as_of: dt.date | None = None) -> tuple[Region, ...]:
     """The regions to publish. Raises `InvalidData` when any file has a problem:
     no page is built from bad data."""
+    if not directory.is_dir():
+        raise DataUnavailable(f"folder data wilayah tidak ditemukan: {directory} (periksa SMARTCITY_REGIONS_DIR)")
     cache = CheckCache.from_environment()
-    paths = region_files(directory)
+    try:
+        paths = region_files(directory)
+    except OSError as error:
+        raise DataUnavailable(f"folder data wilayah tidak dapat dibaca: {directory}: {error.strerror}") from None
+    if only is not None and not any(p.stem == only for p in paths):
+        known = sorted(p.stem for p in paths if FILE_NAME.match(p.name))
+        close = difflib.get_close_matches(only, known, n=3)
+        raise DataUnavailable(f"wilayah {only!r} tidak ada di {directory}"
+                              + (f"; maksud Anda: {', '.join(close)}?" if close else f" ({len(known)} wilayah)"))
     if only is not None:
         # Preview of one region: every file is still checked (from the cache when
         # unchanged), but only the previewed region is modelled.

@@ -85,3 +85,8 @@ class InvalidData(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} masalah pada data wilayah")
         self.problems = problems
+
+
+class DataUnavailable(Exception):
+    """Raised when the region data cannot be read at all (no folder, an unknown
+    region asked for): the message is one line an editor can act on."""
