@@ -4,6 +4,7 @@ must report, no more and no fewer. Cases are discovered automatically."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,19 @@ def reported(case: Path) -> list[tuple[str, int, str, str]]:
 
 def test_corpus_is_large_enough() -> None:
     bad = [c for c in CASE_DIRS if expected_problems(c)]
-    assert len(bad) >= 60, len(bad)
+    assert len(CASE_DIRS) >= 150 and len(bad) >= 120, (len(CASE_DIRS), len(bad))
+    # every class of hostile input has its own cases (issue 15)
+    by_category = {name: sum(1 for c in CASE_DIRS if c.parent.name == name)
+                   for name in ("numbers", "characters", "locations", "bounds")}
+    assert min(by_category.values()) >= 10, by_category
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_case_reports_exactly_the_expected_problems(case: Path) -> None:
+    started = time.monotonic()
     assert reported(case) == sorted(expected_problems(case))
+    # a hang bound, not a speed target: the slowest case takes well under a second
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.parametrize("category", sorted({c.parent.name for c in CASE_DIRS} - {"valid"}))

@@ -60,6 +60,9 @@ def render_all(data: dict[str, Any]) -> None:
         renderer.national_page(NationalPage(f"peringkat/{round_.period}.md", "", "ranking", (round_.period,)),
                                f"peringkat/{round_.period}/")
     export.tables(regions, REFERENCE, figures, site.ranks)
+    for table in export.tables(regions, REFERENCE, figures, site.ranks):
+        export.csv_bytes(table)  # refuses formulas and control characters: the validator must have
+    export.json_bytes(export.region_record(region))
 
 
 def dump(data: Any) -> str:
@@ -78,8 +81,10 @@ def paths_of(value: Any, prefix: tuple = ()) -> list[tuple]:
 
 
 JSONISH = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=30) | st.sampled_from(["no", "yes", "2021-13-40", "33.75", "short", "done", "governance"]),
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.integers() | st.floats()
+    | st.integers(1900, 2100).map(float)  # a year written 2019.0
+    | st.text(max_size=30) | st.sampled_from(["no", "yes", "2021-13-40", "33.75", "short", "done", "governance",
+                                             "33.75\n", "\x01=1+1", " @x", "\u202eabc", "250.000"]),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
     max_leaves=8)
 ALL_PATHS = [p for p in paths_of(VALID) if p]

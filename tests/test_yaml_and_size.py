@@ -90,3 +90,45 @@ def test_alias_bomb_stays_small_in_a_subprocess() -> None:
     rss_kb = int(result.stdout.split("MAXRSS")[-1])
     assert rss_kb < 300_000, rss_kb
     assert "E-YAML-ALIAS" in result.stdout
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, "0x" + "f" * 5000, "1e400", "3.4e-400", "1234567890123456"])
+def test_numbers_past_the_bounds_are_refused_before_conversion(text: str) -> None:
+    document, problems = parse(f"a: {text}\n", "f.yml")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 4, "E-YAML-NUMBER")]
+    assert document.data["a"] is None
+
+
+def test_raw_line_separators_do_not_move_later_positions() -> None:
+    """YAML counts NEL, U+2028, U+2029 and a lone CR as line breaks; editors and
+    this project count lines by LF. Each is reported where it is, and every later
+    position stays the one an editor sees."""
+    for separator in ("\u2028", "\u2029", "\x85", "\r"):
+        document, problems = parse(f'a: "x{separator}y"\nb:\n  c: [1, *z]\n', "f.yml")
+        assert [(p.line, p.column, p.code) for p in problems] == [(1, 6, "E-TEXT-CONTROL"), (3, 10, "E-YAML-ALIAS")]
+        assert document.locate(("b", "c", 0)) == (3, 7)
+
+
+def test_special_files_are_refused_by_type_without_being_opened(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "regions"
+    folder.mkdir()
+    os.mkfifo(folder / "kota-pekalongan.yml")  # opening it for reading would block forever
+    (folder / "kabupaten-kendal.yml").symlink_to("/dev/zero")
+    result = run([PYTHON, "scripts/validate.py", str(folder)], timeout=60)
+    assert result.returncode == 1
+    assert "kota-pekalongan.yml:1:1: E-FILE-NOT-REGULAR" in result.stdout
+    assert "kabupaten-kendal.yml:1:1: E-FILE-SYMLINK" in result.stdout
+
+
+def test_two_thousand_files_with_one_code_give_short_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "regions"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"wilayah-{i:04d}.yml").write_text('code: "33.75"\n', encoding="utf-8")
+    result = run([PYTHON, "scripts/validate.py", str(folder)], timeout=300)
+    clashes = [line for line in result.stdout.splitlines() if "E-CODE-DUPLICATE" in line]
+    assert len(clashes) == 2000
+    assert max(map(len, clashes)) < 1000, "each line names a few other files, not all 1,999"
+    assert "(+1996 berkas lain)" in clashes[0]

@@ -157,6 +157,9 @@ def _json_type(value: Any) -> str:
 def _type_hint(expected: str, value: Any) -> tuple[str, str]:
     if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return (f"; tulis dalam tanda kutip, mis. \"{value}\"", f"; write it in quotes, e.g. \"{value}\"")
+    if expected == "number" and isinstance(value, str) and re.fullmatch(r"[0-9]{1,3}([.,][0-9]{3})+", value):
+        digits = re.sub(r"[.,]", "", value)
+        return (f"; tulis tanpa titik pemisah, mis. {digits}", f"; write it without separators, e.g. {digits}")
     if expected == "integer" and isinstance(value, float) and value.is_integer():
         return (f"; tulis {int(value)}, bukan {value}", f"; write {int(value)}, not {value}")
     words = ("yes", "no", "on", "off", "y", "n", "ya", "tidak")

@@ -66,7 +66,8 @@ class _Frame:
     node: SequenceNode | MappingNode
     path: Path_
     key: Node | None = None
-    full: bool = False
+    full: bool = False       # MAX_ENTRIES reached: later entries are skipped
+    too_deep: bool = False   # an entry was past MAX_DEPTH: reported once, the rest skipped
 
 
 class Composer:
@@ -151,8 +152,10 @@ class Composer:
                 skipping = 1 if collection else 0
                 continue
             if len(stack) > MAX_DEPTH:
-                self.problems.append(problem(self.file, _mark(event), "E-YAML-TOO-DEEP", self._child_path(stack),
-                                             limit=MAX_DEPTH))
+                if not stack[-1].too_deep:
+                    stack[-1].too_deep = True
+                    self.problems.append(problem(self.file, _mark(event), "E-YAML-TOO-DEEP",
+                                                 self._child_path(stack), limit=MAX_DEPTH))
                 node: Node = ScalarNode(DROPPED, "", start, end)
                 skipping = 1 if collection else 0
             elif isinstance(event, yaml.AliasEvent):

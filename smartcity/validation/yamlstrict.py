@@ -35,6 +35,8 @@ from smartcity.validation.yamlcompose import (
 MAX_DIGITS = 15          # digits of a number: beyond this, figures stop being exact
 MAX_NUMBER = 10.0 ** 15  # no figure of a masterplan comes near this
 MAX_NUMBER_TEXT = 32     # characters of a written number, exponent included
+MAX_FLOAT_DIGITS = 17    # digits a decimal number keeps exactly
+MAX_EXPONENT = 15        # of a number written as 1.5e9
 
 UNUSABLE_NUMBER = object()
 
@@ -62,8 +64,13 @@ def resolve_plain(text: str) -> Any:
         return _bounded(int(text[2:], 8)) if len(text) <= MAX_DIGITS + 4 else UNUSABLE_NUMBER
     if _HEX.match(text):
         return _bounded(int(text[2:], 16)) if len(text) <= MAX_DIGITS else UNUSABLE_NUMBER
-    if _FLOAT.match(text):
-        return _bounded(float(text)) if len(text) <= MAX_NUMBER_TEXT else UNUSABLE_NUMBER
+    found = _FLOAT.match(text)
+    if found:
+        mantissa, _, exponent = text.lower().partition("e")
+        if len(text) > MAX_NUMBER_TEXT or sum(c.isdigit() for c in mantissa) > MAX_FLOAT_DIGITS \
+                or (exponent and abs(int(exponent)) > MAX_EXPONENT):
+            return UNUSABLE_NUMBER  # it would be rounded, or vanish to 0 or infinity, without a word
+        return _bounded(float(text))
     if _INF.match(text) or _NAN.match(text):
         return UNUSABLE_NUMBER
     return text
