@@ -158,3 +158,12 @@ def test_the_csv_writer_refuses_what_the_validator_refuses(text: str) -> None:
     with pytest.raises(UnsafeCell):
         csv_bytes(table)
     assert csv_bytes(Table("t", "data/t.csv", "t", "t", (Field("name", "string", "n"),), ("name",), (("- butir",),)))
+
+
+def test_the_preview_refuses_an_unknown_region() -> None:
+    """`make preview REGION=typo` used to serve a site without the region."""
+    result = run(MKDOCS + ["serve", "--dev-addr", "127.0.0.1:0"], env={"SMARTCITY_ONLY": "kota-pekalongn",
+                                                                      "SMARTCITY_DRAFTS": "1"}, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "wilayah 'kota-pekalongn' tidak ada" in output and "maksud Anda: kota-pekalongan" in output
