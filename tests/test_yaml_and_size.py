@@ -132,3 +132,10 @@ def test_two_thousand_files_with_one_code_give_short_lines(tmp_path: Path) -> No
     assert len(clashes) == 2000
     assert max(map(len, clashes)) < 1000, "each line names a few other files, not all 1,999"
     assert "(+1996 berkas lain)" in clashes[0]
+
+
+def test_a_million_open_brackets_are_refused_before_libyaml_reads_them(tmp_path: Path) -> None:
+    """libyaml's work grows with the square of the flow depth: 50,000 levels took
+    seconds, and a file under the size limit can hold 900,000."""
+    path = _write(tmp_path, BASE.replace("schema: 1", "schema: 1\nx: " + "[" * 900_000, 1))
+    assert _check_bounded(path) == [(2, "E-YAML-TOO-DEEP", "(berkas)")]

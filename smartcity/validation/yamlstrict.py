@@ -28,6 +28,7 @@ from smartcity.validation.yamlcompose import (
     Composer,
     MultipleDocuments,
     Parser,
+    flow_depth_problem,
     forbidden_characters,
     mark_of,
 )
@@ -193,6 +194,9 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
 def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document strictly. Returns the document, or None and the problems."""
     text, character_problems = forbidden_characters(text, file)
+    too_deep = flow_depth_problem(text, file)
+    if too_deep is not None:
+        return None, character_problems + [too_deep]
     composer = Composer(file)
     parser = Parser(text)
     try:
