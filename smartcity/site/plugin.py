@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 import types
 from contextlib import ExitStack
 from pathlib import Path
@@ -84,6 +85,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def __init__(self) -> None:
         self._build: Build | None = None
         self._lock = ExitStack()  # the output folder's lock, held from config to the end of the build
+        self._timings: dict[str, float] = {}  # seconds since the build started, by stage, for the summary line
 
     @property
     def build(self) -> Build:
@@ -98,6 +100,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         options = self.config
         repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
                                              options.commit_url_template)
+        self._timings = {"start": time.perf_counter()}
         _check_output_folder(Path(config.site_dir))
         self._lock.close()  # a previous build of this process (mkdocs serve) that ended early
         self._lock.enter_context(build_lock(Path(config.site_dir), lambda: log.warning(
@@ -113,6 +116,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             raise Abort(f"Data wilayah tidak sah: {len(error.problems)} masalah di {files} berkas; "
                         f"tidak ada halaman yang dibangun.") from None
         self._build = Build(site, Renderer(site, config.use_directory_urls))
+        self._timings["data"] = time.perf_counter()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -221,6 +225,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     def _post_build(self, config: MkDocsConfig) -> None:
         self.build.close()
+        self._timings["pages"] = time.perf_counter()
         # The search index is part of every build: a site is never written without it.
         pages = self.build.search_pages
         if pages is None:
@@ -231,6 +236,18 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         except SearchIndexError as error:
             raise Abort(f"Indeks pencarian tidak dapat dibuat: {error}") from None
         log.info("Indeks pencarian: %d halaman, %d kata, %.1f s", indexed.pages, indexed.words, indexed.seconds)
+        self._log_summary()
+
+    def _log_summary(self) -> None:
+        """One line for the whole build: what was built and where the time went."""
+        t = self._timings
+        if not {"start", "data", "pages"} <= set(t):
+            return
+        end = time.perf_counter()
+        site = self.build.site
+        log.info("Selesai: %d wilayah, %d halaman wilayah; data %.1f s, halaman %.1f s, indeks pencarian %.1f s; "
+                 "total %.1f s", len(site.regions), len(self.build.region_pages), t["data"] - t["start"],
+                 t["pages"] - t["data"], end - t["pages"], end - t["start"])
 
     def on_build_error(self, error: Exception) -> None:
         if self._build is not None:

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from smartcity.reference import OfficialRegion, Reference, load_reference, slugify
+from smartcity.tools.progress import track
 
 # Root words and the affixed forms Indonesian text uses (pe-an, ke-an, me-, di-, ber-),
 # so that the search index and its stemmer meet realistic words at national scale.
@@ -196,7 +197,7 @@ def write_national(out: Path, count: int | None = None, seed: int = 1) -> list[P
         old.unlink()
     written = []
     regions = reference.regions if count is None else _spread(reference.regions, count)
-    for official in regions:
+    for official in track(regions, len(regions), "menulis wilayah sintetis"):
         data = synthetic_region(official, reference, seed)
         path = out / f"{data['id']}.yml"
         body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
