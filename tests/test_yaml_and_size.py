@@ -139,3 +139,53 @@ def test_a_million_open_brackets_are_refused_before_libyaml_reads_them(tmp_path:
     seconds, and a file under the size limit can hold 900,000."""
     path = _write(tmp_path, BASE.replace("schema: 1", "schema: 1\nx: " + "[" * 900_000, 1))
     assert _check_bounded(path) == [(2, "E-YAML-TOO-DEEP", "(berkas)")]
+
+
+def _signature(root: object) -> list[tuple]:
+    """Every node of a tree in order: kind, tag, scalar value and position."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        mark = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node, ScalarNode):
+            out.append(("scalar", node.tag, node.value, mark))
+        elif isinstance(node, SequenceNode):
+            out.append(("seq", node.tag, len(node.value), mark))
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            out.append(("map", node.tag, len(node.value), mark))
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+    return out
+
+
+def test_libyaml_composer_and_event_composer_agree_on_every_corpus_file() -> None:
+    """Ordinary files are composed by libyaml in C (fast); the rest by the
+    event composer (bounded, precise). Wherever the fast path accepts a file,
+    both give the same tree."""
+    from smartcity.validation.yamlcompose import Composer, Parser, fast_compose, forbidden_characters
+    from smartcity.validation.yamlstrict import _Builder, _NeedsEventComposer
+
+    fast_files = 0
+    files = sorted(CASES.glob("*/*/*.yml")) + sorted((CASES.parent.parent / "data" / "regions").glob("*.yml"))
+    for path in files:
+        try:
+            text, _ = forbidden_characters(path.read_text(encoding="utf-8").removeprefix("\ufeff"), "f.yml")
+        except UnicodeDecodeError:
+            continue
+        fast = fast_compose(text)
+        if fast is None:
+            continue
+        try:  # what parse() does: an alias, too deep or too many entries goes to the event composer
+            _Builder("f.yml", guarded=True).build(fast, ())
+        except _NeedsEventComposer:
+            continue
+        fast_files += 1
+        parser = Parser(text)
+        try:
+            slow = Composer("f.yml").compose(parser)
+        finally:
+            parser.dispose()
+        assert _signature(fast) == _signature(slow), path
+    assert fast_files >= len(files) // 2, (fast_files, len(files))

@@ -215,18 +215,6 @@ FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # and their full-widt
 THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")
 
 
-def _texts(value: Any, path: Path_) -> Any:
-    """Every text value of the data with its path."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def _field_name(path: Path_) -> str:
     return next((part for part in reversed(path) if isinstance(part, str)), "")
 
@@ -234,7 +222,7 @@ def _field_name(path: Path_) -> str:
 def text_characters(ctx: RuleContext) -> None:
     """No invisible control characters in any text; line breaks and tabs only in prose."""
     prose = long_text_fields()
-    for path, text in _texts(ctx.data, ()):
+    for path, text in ctx.doc.suspect_texts:  # every text that has anything unusual (see yamlstrict)
         found = CONTROL_IN_TEXT.search(text)
         if found:
             ctx.add(path, "E-TEXT-CONTROL", char=f"U+{ord(found.group()):04X}", more="", more_en="")
@@ -267,7 +255,7 @@ def spreadsheet_formulas(ctx: RuleContext) -> None:
     """Text becomes CSV cells in the open data; a cell that starts like a formula
     runs as one in a spreadsheet (CSV injection), so such text is refused. The
     start is read as a spreadsheet reads it (see `spreadsheet_start`)."""
-    for path, text in _texts(ctx.data, ()):
+    for path, text in ctx.doc.suspect_texts:  # every text that could start like a formula
         if len(path) == 3 and path[0] == "feedback" and path[2] == "number":
             continue  # a phone number (digits, optional leading +), checked by its pattern
         if looks_like_formula(text):

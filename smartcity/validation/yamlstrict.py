@@ -22,12 +22,15 @@ from smartcity.validation.problems import Path_, Problem, problem
 from smartcity.validation.yamlcompose import (
     DROPPED,
     MAP_TAG,
+    MAX_DEPTH,
+    MAX_ENTRIES,
     PLAIN,
     SEQ_TAG,
     STR_TAG,
     Composer,
     MultipleDocuments,
     Parser,
+    fast_compose,
     flow_depth_problem,
     forbidden_characters,
     mark_of,
@@ -40,6 +43,18 @@ MAX_FLOAT_DIGITS = 17    # digits a decimal number keeps exactly
 MAX_EXPONENT = 15        # of a number written as 1.5e9
 
 UNUSABLE_NUMBER = object()
+
+# Any character a text rule refuses somewhere in a text (controls, separators, bidi, line breaks, tabs)
+_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_FORMULA_OR_SPACE = frozenset("=+-@\uff1d\uff0b\uff0d\uff20 ")
+
+
+def is_suspect_text(text: str) -> bool:
+    """True when the text rules must look closer: an unusual character anywhere, or
+    a start that a spreadsheet could read as a formula (a sign, a space or an
+    invisible character). Most texts are neither, and are never walked again."""
+    return bool(text) and (text[0] in _FORMULA_OR_SPACE or not text[0].isprintable()
+                           or _UNUSUAL.search(text) is not None)
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
@@ -88,7 +103,8 @@ class Document:
     data: Any
     root: Node
     float_texts: dict[Path_, str] = field(default_factory=dict)  # how each non-integer number was written
-    has_whole_float: bool = False  # a float such as 2019.0 somewhere: the fast schema check would miss it
+    # texts the character and formula rules must look at (see `is_suspect_text`); the rest are plain
+    suspect_texts: list[tuple[Path_, str]] = field(default_factory=list)
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
@@ -122,17 +138,30 @@ class Document:
         return keys
 
 
-class _Builder:
-    """Builds Python values from nodes, collecting every problem. The composer
-    has bounded the depth, so the recursion here is bounded too."""
+class _NeedsEventComposer(Exception):
+    """The tree from libyaml's composer holds an alias, nesting past MAX_DEPTH or
+    more than MAX_ENTRIES entries: the file is read again by `Composer`, which
+    reports each with its own position."""
 
-    def __init__(self, file: str) -> None:
+
+class _Builder:
+    """Builds Python values from nodes, collecting every problem. The recursion
+    is bounded: by `Composer`, or here (`guarded`) for libyaml's tree."""
+
+    def __init__(self, file: str, guarded: bool = False, aliases_possible: bool = True) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.float_texts: dict[Path_, str] = {}
-        self.has_whole_float = False
+        self.suspect_texts: list[tuple[Path_, str]] = []
+        self.guarded = guarded
+        self.track = guarded and aliases_possible  # an alias needs a `*` in the text
+        self.seen: set[int] = set()
 
-    def build(self, node: Node, path: Path_) -> Any:
+    def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
+        if self.track:
+            if id(node) in self.seen:  # reached twice: an alias
+                raise _NeedsEventComposer
+            self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             if node.tag == DROPPED:
                 return None
@@ -145,20 +174,29 @@ class _Builder:
                     return None
                 if isinstance(value, float):
                     self.float_texts[path] = node.value
-                    self.has_whole_float = self.has_whole_float or value.is_integer()
+                elif isinstance(value, str) and is_suspect_text(value):
+                    self.suspect_texts.append((path, value))
                 return value
             if node.tag != STR_TAG:
                 self.problems.append(problem(self.file, mark_of(node), "E-YAML-TAG", path, tag=node.tag))
                 return None
+            if is_suspect_text(node.value):
+                self.suspect_texts.append((path, node.value))
             return node.value
+        if self.guarded and node.value and (depth >= MAX_DEPTH or len(node.value) > MAX_ENTRIES):
+            raise _NeedsEventComposer  # children past MAX_DEPTH, or too many of them
         if node.tag not in (SEQ_TAG, MAP_TAG):
             self.problems.append(problem(self.file, mark_of(node), "E-YAML-TAG", path, tag=node.tag))
             return None
         if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if self.track:
+                if id(key_node) in self.seen:
+                    raise _NeedsEventComposer
+                self.seen.add(id(key_node))
             if isinstance(key_node, ScalarNode) and key_node.tag == DROPPED:
                 continue  # reported where it was dropped
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (PLAIN, STR_TAG):
@@ -173,7 +211,7 @@ class _Builder:
                                              path + (key,), key=key, first_line=first_line[key]))
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, path + (key,))
+            result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
 
@@ -197,6 +235,16 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     too_deep = flow_depth_problem(text, file)
     if too_deep is not None:
         return None, character_problems + [too_deep]
+    root = fast_compose(text)
+    if root is not None and isinstance(root, MappingNode):
+        builder = _Builder(file, guarded=True, aliases_possible="*" in text)
+        try:
+            data = builder.build(root, ())
+        except _NeedsEventComposer:
+            pass
+        else:
+            document = Document(data, root, builder.float_texts, builder.suspect_texts)
+            return document, sorted(character_problems + builder.problems)
     composer = Composer(file)
     parser = Parser(text)
     try:
@@ -219,5 +267,5 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     # same run; the offending value is dropped (duplicate) or left empty.
     builder = _Builder(file)
     data = builder.build(root, ())
-    return (Document(data, root, builder.float_texts, builder.has_whole_float),
+    return (Document(data, root, builder.float_texts, builder.suspect_texts),
             sorted(character_problems + composer.problems + builder.problems))
