@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,18 @@ def run(args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT,
         timeout: float = 600) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def wait_until_mid_build(build: subprocess.Popen, site: Path) -> None:
+    """Wait until `scripts/build.py` has MkDocs writing into its staging folder,
+    and check that the build is still running (so that a kill lands mid-build)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and build.poll() is None:
+        if any(site.parent.glob(f".site-build-{site.name}-*/site/assets")):
+            break
+        time.sleep(0.01)
+    assert build.poll() is None, "the build ended before it could be killed"
+    assert any(site.parent.glob(f".site-build-{site.name}-*/site/assets")), "the kill lands mid-build"
 
 
 def build_site(site_dir: Path, regions_dir: Path | None = None, extra_env: dict[str, str] | None = None,

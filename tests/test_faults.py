@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, PYTHON, ROOT, run
+from conftest import MKDOCS, PYTHON, ROOT, run, wait_until_mid_build
 
 from smartcity.export import Field, Table, UnsafeCell, csv_bytes
 from smartcity.processes import build_lock
@@ -77,12 +77,7 @@ def test_a_killed_build_leaves_no_process_behind(tmp_path: Path) -> None:
     write_national(regions, count=60)  # a build of several seconds: its child would outlive a quick check
     site = tmp_path / "public" / "site"
     build = _build(site, SMARTCITY_REGIONS_DIR=str(regions))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and build.poll() is None:
-        if any(site.parent.glob(".site-build-site-*/site/assets")):
-            break
-        time.sleep(0.01)
-    assert build.poll() is None, "the build ended before it could be killed"
+    wait_until_mid_build(build, site)
     assert len(_session_processes(build.pid)) >= 2, "MkDocs runs as a child of build.py"
     os.kill(build.pid, signal.SIGKILL)  # only build.py: its MkDocs child and workers must not go on alone
     build.wait(30)

@@ -7,10 +7,9 @@ import re
 import shutil
 import signal
 import subprocess
-import time
 from pathlib import Path
 
-from conftest import PYTHON, ROOT, build_site, run
+from conftest import PYTHON, ROOT, build_site, run, wait_until_mid_build
 from linkcheck import broken_links
 
 
@@ -67,13 +66,7 @@ def test_killed_build_leaves_the_previous_site_unchanged(tmp_path: Path) -> None
     before = snapshot(site)
     second = _atomic(site)
     # wait until MkDocs has started writing into its staging folder, then kill everything
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and second.poll() is None:
-        if any(site.parent.glob(".site-build-site-*/site/assets")):
-            break
-        time.sleep(0.02)
-    assert second.poll() is None, "the build ended before it could be killed"
-    assert any(site.parent.glob(".site-build-site-*/site/assets")), "the kill lands mid-build"
+    wait_until_mid_build(second, site)
     os.killpg(second.pid, signal.SIGKILL)
     assert second.wait(30) == -signal.SIGKILL
     assert snapshot(site) == before
