@@ -13,6 +13,7 @@ from linkcheck import broken_links
 
 from smartcity.reference import load_reference
 from smartcity.site.pages import region_pages
+from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import check_files, region_files
 
 pytestmark = pytest.mark.slow
@@ -23,7 +24,8 @@ def test_generated_set_covers_every_official_region_and_validates(national_regio
     assert len(files) == 514
     result = run([PYTHON, "scripts/validate.py", str(national_regions)], timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
-    regions = check_files(files, workers=None).regions
+    # the models from the check cache the command above has just filled (the same checks, not run twice)
+    regions = check_files(files, workers=None, cache=CheckCache.from_environment()).regions
     assert all(r.sample for r in regions)
     assert {r.code for r in regions} == {r.code for r in load_reference().regions}
 
@@ -51,7 +53,7 @@ def test_page_size_does_not_grow_with_the_number_of_regions(national_site: Path,
 
 
 def test_index_and_search_cover_all_regions(national_regions: Path, national_site: Path) -> None:
-    result = check_files(region_files(national_regions), workers=None)
+    result = check_files(region_files(national_regions), workers=None, cache=CheckCache.from_environment())
     rows = BeautifulSoup((national_site / "wilayah" / "index.html").read_text(encoding="utf-8"),
                          "html.parser").select(".sc-regions-table tbody tr")
     assert len(rows) == 514
