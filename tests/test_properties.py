@@ -59,7 +59,6 @@ def render_all(data: dict[str, Any]) -> None:
     for round_ in renderer.rankings:
         renderer.national_page(NationalPage(f"peringkat/{round_.period}.md", "", "ranking", (round_.period,)),
                                f"peringkat/{round_.period}/")
-    export.tables(regions, REFERENCE, figures, site.ranks)
     for table in export.tables(regions, REFERENCE, figures, site.ranks):
         export.csv_bytes(table)  # refuses formulas and control characters: the validator must have
     export.json_bytes(export.region_record(region))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartcity.validation.characters import INVISIBLE_CONTROLS, LINE_BREAKS_AND_TAB
 from smartcity.validation.messages import render_message
 
 Path_ = tuple[str | int, ...]
@@ -19,7 +20,7 @@ Path_ = tuple[str | int, ...]
 # What a terminal, a log or a pull-request annotation must not receive raw from
 # a file: line breaks (a forged second "file:line:col" line), escape codes,
 # other controls, and the bidirectional controls that reorder what is shown.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile(f"[{INVISIBLE_CONTROLS}{LINE_BREAKS_AND_TAB}]")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 

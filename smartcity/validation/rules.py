@@ -16,6 +16,7 @@ from typing import Any
 
 from smartcity.model import HORIZONS
 from smartcity.reference import Reference
+from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_, Problem
 from smartcity.validation.rule_context import RuleContext, as_dict, as_list, as_span, as_str, as_year
 from smartcity.validation.schema import long_text_fields
@@ -208,10 +209,8 @@ def dates_not_after_as_of(ctx: RuleContext) -> None:
 # bidirectional controls. Those are refused rather than isolated on output:
 # Indonesian text never needs them, and one check here protects every output
 # (HTML, CSV, JSON, feeds, terminal) where isolating would have to be right in each.
-CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                             "\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+CONTROL_IN_TEXT = re.compile(f"[{INVISIBLE_CONTROLS}{NONCHARACTERS}\r]")
 BREAK_OR_TAB = re.compile("[\t\n]")
-FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # and their full-width forms
 THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")
 
 
@@ -247,7 +246,7 @@ def looks_like_formula(text: str) -> bool:
         return True
     visible = spreadsheet_start(text)
     # "- butir" (a dash, then a space) is a list item, not a formula
-    return bool(visible) and visible[0] in FORMULA_START and not (
+    return bool(visible) and visible[0] in FORMULA_SIGNS and not (
         visible[0] in "-\uff0d" and not visible[1:2].strip())
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from smartcity.validation.characters import INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_, Problem, problem
 
 try:  # libyaml is ~8x faster; the pure-Python parser gives the same events
@@ -51,10 +52,14 @@ DROPPED = "!dropped"     # internal tag: a node left out after its problem was r
 # bidirectional controls can make text read differently from what it holds.
 # Each is reported at its exact position and read as a space, so that the rest
 # of the file is still checked with correct positions.
-_FORBIDDEN_CHARACTERS = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
-                         "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff")
+_FORBIDDEN_CHARACTERS = INVISIBLE_CONTROLS + NONCHARACTERS
 FORBIDDEN_RAW = re.compile(f"[{_FORBIDDEN_CHARACTERS}]|\r(?!\n)")
 _FORBIDDEN_CLASS = re.compile(f"[{_FORBIDDEN_CHARACTERS}]")  # a plain class is searched ~3x faster
+
+
+def position(text: str, at: int) -> tuple[int, int]:
+    """The 1-based (line, column) of a character offset, lines counted by LF."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def mark_of(node: Node) -> tuple[int, int]:
@@ -214,10 +219,8 @@ def forbidden_characters(text: str, file: str) -> tuple[str, list[Problem]]:
     shown = matches[:MAX_REPORTED_CHARACTERS]
     for found in shown:
         at = found.start()
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
         more = len(matches) - len(shown) if found is shown[-1] else 0
-        problems.append(problem(file, (line, column), "E-TEXT-CONTROL", (), char=f"U+{ord(found.group()):04X}",
+        problems.append(problem(file, position(text, at), "E-TEXT-CONTROL", (), char=f"U+{ord(found.group()):04X}",
                                 more=f" ({more} karakter serupa lainnya tidak disebut satu per satu)" if more else "",
                                 more_en=f" ({more} more such characters are not listed one by one)" if more else ""))
     return FORBIDDEN_RAW.sub(" ", text), problems
@@ -239,9 +242,7 @@ def flow_depth_problem(text: str, file: str) -> Problem | None:
         depth = depth + 1 if found.group() in "[{" else max(depth - 1, 0)
         if depth > FLOW_DEPTH_GUARD:
             at = found.start()
-            line = text.count("\n", 0, at) + 1
-            column = at - (text.rfind("\n", 0, at) + 1) + 1
-            return problem(file, (line, column), "E-YAML-TOO-DEEP", (), limit=MAX_DEPTH)
+            return problem(file, position(text, at), "E-YAML-TOO-DEEP", (), limit=MAX_DEPTH)
     return None
 
 

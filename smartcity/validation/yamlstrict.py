@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, LINE_BREAKS_AND_TAB, NONCHARACTERS
 from smartcity.validation.problems import Path_, Problem, problem
 from smartcity.validation.yamlcompose import (
     DROPPED,
@@ -45,8 +46,8 @@ MAX_EXPONENT = 15        # of a number written as 1.5e9
 UNUSABLE_NUMBER = object()
 
 # Any character a text rule refuses somewhere in a text (controls, separators, bidi, line breaks, tabs)
-_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-_FORMULA_OR_SPACE = frozenset("=+-@\uff1d\uff0b\uff0d\uff20 ")
+_UNUSUAL = re.compile(f"[{INVISIBLE_CONTROLS}{NONCHARACTERS}{LINE_BREAKS_AND_TAB}]")
+_FORMULA_OR_SPACE = FORMULA_SIGNS | {" "}
 
 
 def is_suspect_text(text: str) -> bool:
@@ -236,7 +237,7 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     if too_deep is not None:
         return None, character_problems + [too_deep]
     root = fast_compose(text)
-    if root is not None and isinstance(root, MappingNode):
+    if isinstance(root, MappingNode):
         builder = _Builder(file, guarded=True, aliases_possible="*" in text)
         try:
             data = builder.build(root, ())
