@@ -103,9 +103,14 @@ class Program:
     start: int | None = None
     end: int | None = None
     budget: Budget | None = None
-    updates: tuple[Update, ...] = ()
+    updates: tuple[Update, ...] = ()   # oldest first
     example: bool = False
     sources: tuple[str, ...] = ()
+
+    @property
+    def latest_update(self) -> Update | None:
+        """The most recent progress note, or None."""
+        return self.updates[-1] if self.updates else None
 
 
 @dataclass(frozen=True)

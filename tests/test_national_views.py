@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import posixpath
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -172,7 +173,10 @@ def number(value):
 
 def check_open_data(site: Path, regions: list[Region]) -> None:
     data = site / "data"
-    everything = json.loads((data / "regions.json").read_text(encoding="utf-8"))["regions"]
+    with zipfile.ZipFile(data / "regions.zip") as bundle:
+        assert bundle.namelist() == ["regions.json"]
+        assert bundle.getinfo("regions.json").date_time == (1980, 1, 1, 0, 0, 0), "no build time in the bytes"
+        everything = json.loads(bundle.read("regions.json").decode("utf-8"))["regions"]
     assert [r["code"] for r in everything] == sorted(r.code for r in regions)
     by_code = {r.code: r for r in regions}
     for record in everything:

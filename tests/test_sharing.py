@@ -13,7 +13,10 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
+from conftest import ROOT, build_site
+
+from smartcity.site.formatting import date_id
+from smartcity.validation.loader import load_regions
 
 SITE_URL = "https://smartcity.example.org/"
 PAGE_TYPES = ("index.html", "wilayah/index.html", "wilayah/kota-pekalongan/index.html",
@@ -216,3 +219,24 @@ def test_the_printed_masterplan_opens_with_a_cover_and_nests_its_headings(sample
                            "html.parser")
     assert "Sasaran belum diisi untuk Smart Branding" in kendal.select_one(".sc-empty-list").get_text()
     assert "Bupati Kendal" in kendal.select_one(".sc-cover").get_text()
+
+
+def test_the_printed_masterplan_shows_each_programmes_latest_note(sample_site: Path) -> None:
+    """Paper does not unfold: the printed masterplan has no folded lists; each programme
+    with progress notes shows its newest one (and how many there are) in its row."""
+    shown = 0
+    for region in load_regions(ROOT / "data" / "regions"):
+        soup = BeautifulSoup((sample_site / f"wilayah/{region.id}/cetak/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert soup.article.select("details") == [], region.id
+        for program in region.programs:
+            row = soup.find(id=f"program-{program.id}").find_parent("tr").get_text(" ", strip=True)
+            latest = program.latest_update
+            if latest is None:
+                assert "Catatan terbaru" not in row
+                continue
+            assert f"Catatan terbaru (dari {len(program.updates)})" in row if len(program.updates) > 1 else \
+                "Catatan terbaru:" in row
+            assert (latest.note or "") in row and date_id(latest.date) in row
+            shown += 1
+    assert shown >= 1, "the sample data has a programme with progress notes"

@@ -28,7 +28,8 @@ def _describe(written: Written, tables: dict[str, Table]) -> str:
         return f"{table.title}: {table.description} {table.count} baris."
     if written.path.endswith("datapackage.json"):
         return "Deskripsi Frictionless Data Package untuk berkas CSV: nama, tipe dan arti setiap kolom."
-    return Markup("Semua wilayah yang diterbitkan, lengkap dan dinormalkan (JSON): setiap kolom ada, bernilai "
+    return Markup("Semua wilayah yang diterbitkan dalam satu dokumen JSON (<code>regions.json</code>, "
+                  "dimampatkan dalam ZIP), lengkap dan dinormalkan: setiap kolom ada, bernilai "
                   "<code>null</code> atau kosong bila tidak diisi.")
 
 

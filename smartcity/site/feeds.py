@@ -17,6 +17,9 @@ from smartcity.site.render import environment
 
 SITE_FEED = "feed.xml"
 SITE_ENTRIES = 200
+# A feed reader polls for what is new: a region's newest entries are enough, and the
+# whole history stays on the region's pages (a region's full feed was ~70 KB, ×514).
+REGION_ENTRIES = 50
 
 
 def region_feed(region_id: str) -> str:
@@ -83,6 +86,6 @@ def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], us
 
 
 def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool) -> str:
-    """One region's feed."""
+    """One region's feed: its newest REGION_ENTRIES entries."""
     return atom(region_feed(region.id), f"urn:smartcity:{region.id}", f"Masterplan {region.name}",
-                region_entries(region, history), use_directory_urls)
+                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls)
