@@ -24,7 +24,6 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -122,6 +121,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self.build
         site = build.site
+        # Region bodies start rendering now (in workers on big sites), while this process
+        # writes the feeds and the open data (~10 s at 514 regions).
+        build.bodies = RegionBodies(site, build.renderer)
+        build.search_pages = SearchPages(Path(config.site_dir))
         for region in site.regions:
             for page in region_pages(site.reference):
                 src = region_src(region.id, page.slug)
@@ -169,12 +172,6 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         for written in build.open_data[1]:
             files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
         return files
-
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Start rendering region bodies (in workers on big sites)."""
-        self.build.bodies = RegionBodies(self.build.site, self.build.renderer)
-        self.build.search_pages = SearchPages(Path(config.site_dir))
-        return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         if page.file.src_uri in self.build.generated:
