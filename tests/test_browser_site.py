@@ -99,6 +99,33 @@ def test_accountability_pages_are_accessible_on_a_phone(browser, sample_server, 
     context.close()
 
 
+def test_on_a_phone_a_region_page_starts_with_its_content(browser, sample_server) -> None:
+    """At 360 px the header shows the site's short name in full, and the region's
+    fourteen pages are one row that scrolls sideways, with the current page in view and
+    every page reachable by keyboard, so the page's own content starts on the first screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(sample_server.url + "wilayah/kota-pekalongan/risiko/")
+    title = page.locator(".md-header__topic").first
+    assert title.inner_text().strip() == "Smart City"
+    assert title.locator(".md-ellipsis").evaluate("e => e.scrollWidth <= e.clientWidth"), "not cut off"
+    links = page.locator("nav.sc-region-nav a")
+    assert links.count() == 14
+    tops = links.evaluate_all("links => links.map(a => Math.round(a.getBoundingClientRect().top))")
+    assert len(set(tops)) == 1, "one row"
+    current = page.locator('nav.sc-region-nav a[aria-current="page"]').bounding_box()
+    assert current["x"] >= 0 and current["x"] + current["width"] <= 360, "the current page is in view"
+    assert page.evaluate("window.scrollY") == 0, "the row scrolled, not the page"
+    assert page.locator("article .sc-lead").bounding_box()["y"] < 740, "content on the first screen"
+    last = links.last
+    assert last.bounding_box()["x"] + last.bounding_box()["width"] > 360 or \
+        links.first.bounding_box()["x"] < 0, "the row is wider than the phone"
+    last.focus()
+    box = last.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, "a focused page link scrolls into view"
+    context.close()
+
+
 def test_a_citizen_sees_what_is_late_and_what_it_costs(browser, sample_server) -> None:
     """On a phone: the overview says how many programmes are done and late, that the data is
     old, and what was budgeted; the late programme is marked on its pillar page."""
@@ -157,7 +184,8 @@ def test_site_works_opened_from_disk(browser, tmp_path: Path) -> None:
     page.click("text=Kabupaten Kendal")
     assert page.url.endswith("wilayah/kabupaten-kendal/index.html")
     page.click("nav.sc-region-nav >> text=Peta jalan")
-    assert page.locator("svg.sc-roadmap__svg").is_visible()
+    page.wait_for_url("**/wilayah/kabupaten-kendal/peta-jalan.html")  # no directory URLs offline
+    page.locator("svg.sc-roadmap__svg").wait_for(state="visible", timeout=5000)
     assert errors == []
     # Search cannot read its index from disk: the page says so instead of failing quietly.
     page.goto((site / "cari.html").as_uri(), wait_until="networkidle")
