@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -39,7 +37,6 @@ class Build:
     national_pages: dict[str, NationalPage] = field(default_factory=dict)   # src → page
     generated: set[str] = field(default_factory=set)                      # both of the above
     open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
-    open_data_dir: Path | None = None  # the open-data files of this build, until it ends
     search_pages: SearchPages | None = None  # the pages to index, until the build ends
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count[int] = field(default_factory=itertools.count)
@@ -54,9 +51,6 @@ class Build:
         """End of the build (or its failure): stop workers, remove temporary files."""
         if self.bodies is not None:
             self.bodies.close()
-        if self.open_data_dir is not None:
-            shutil.rmtree(self.open_data_dir, ignore_errors=True)
-            self.open_data_dir = None
 
     def abandon(self) -> None:
         """The build failed: also drop the pages kept for the search index."""

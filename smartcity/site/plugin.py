@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
 import time
 import types
 from contextlib import ExitStack
@@ -158,19 +157,15 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
                 region, site.changes.get(region.id), config.use_directory_urls)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
-        # Open data: written to a temporary folder and copied by MkDocs like any file.
-        # The folder is inside the site folder: should the build be killed, it goes
-        # with the half-built site (which the next build or scripts/build.py removes).
+        # Open data: written straight into the site folder (MkDocs has just emptied it), not
+        # copied there: ~100 MB at 514 regions. Should the build stop, it goes with the
+        # half-built site (which the next build or scripts/build.py removes).
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)
-        build.open_data_dir = Path(tempfile.mkdtemp(prefix=".smartcity-data-", dir=site_dir))
         try:
-            build.open_data = write_downloads(site.regions, site.reference, site.figures, build.open_data_dir,
-                                              site.ranks)
+            build.open_data = write_downloads(site.regions, site.reference, site.figures, site_dir, site.ranks)
         except UnsafeCell as error:
             raise Abort(f"Data terbuka tidak ditulis: {error}") from None
-        for written in build.open_data[1]:
-            files.append(File.generated(config, written.path, abs_src_path=str(build.open_data_dir / written.path)))
         return files
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:

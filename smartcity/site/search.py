@@ -82,6 +82,7 @@ class SearchPages:
         # Inside the site folder: should the build be killed, it goes with the half-built site.
         self.folder = Path(tempfile.mkdtemp(prefix=".smartcity-search-", dir=site_dir))
         self.count = 0
+        self._folders: set[Path] = set()  # made already: a mkdir per page cost ~1 s at 514 regions
 
     def add(self, dest_path: str, html: str) -> None:
         """Keep the indexed part of one written page (`dest_path` relative to the site)."""
@@ -91,7 +92,9 @@ class SearchPages:
         if start < 0 or end < start:
             return
         target = self.folder / dest_path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         target.write_text(f"{DOCUMENT_START}{html[start:end]}{ARTICLE_END}{DOCUMENT_END}", encoding="utf-8")
         self.count += 1
 
