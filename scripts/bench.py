@@ -99,9 +99,11 @@ def timed(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict[str, f
         raise SystemExit(f"command failed: {' '.join(args)}\n{stderr[-3000:]}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     figures = {"wall_s": wall, "cpu_s": cpu, "peak_mb": peak / 1e6}
-    indexed = re.search(r"Indeks pencarian: (\d+) halaman, (\d+) kata, ([\d.]+) s", stderr)
-    if indexed:  # the plugin's own line: the time Pagefind took within the build
-        figures |= {"search_pages": float(indexed.group(1)), "search_index_s": float(indexed.group(3))}
+    indexed = re.search(r"Indeks pencarian: (\d+) halaman, (\d+) kata, ([\d.]+) s(?: \(pengindeksan ([\d.]+) s)?",
+                        stderr)
+    if indexed:  # the plugin's own line: the time indexing added to the build, and Pagefind's whole run
+        figures |= {"search_pages": float(indexed.group(1)), "search_index_s": float(indexed.group(3)),
+                    "search_run_s": float(indexed.group(4) or indexed.group(3))}
     return figures
 
 
@@ -434,9 +436,11 @@ def table(results: dict, n: int) -> str:
                  f"(reference {ref['site_mb']:.0f} MB)", "≤ 300 MB"),
         ("search index (Pagefind)", f"{b['search_index_mb']:.1f} MB on disk, fetched in chunks only when searching "
                                     f"(reference {ref['search_index_mb']:.1f} MB, on every first load)", "on demand"),
-        ("search indexing within the build", f"{b.get('search_index_s', 0):.1f} s = "
-         f"{100 * b.get('search_index_s', 0) / b['wall_s']:.0f} % of the build "
-         f"(cold: {cold.get('search_index_s', 0):.1f} s)", "≤ 10 %"),
+        ("search indexing added to the build", f"{b.get('search_index_s', 0):.1f} s = "
+         f"{100 * b.get('search_index_s', 0) / b['wall_s']:.0f} % of the build (Pagefind ran "
+         f"{b.get('search_run_s', 0):.1f} s, the rest beside page writing; "
+         f"cold: {cold.get('search_index_s', 0):.1f} s)",
+         "≤ 10 %"),
         *search_rows(results.get("search", {})),
         ("validation of all files", f"{v['warm_s']:.2f} s warm, {v['cold_s']:.1f} s cold", "≤ 2 s"),
         ("one-region preview rebuild", f"{results['preview']['rebuild_s']:.2f} s", "≤ 1 s"),

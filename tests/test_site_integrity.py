@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 import signal
 import subprocess
 from pathlib import Path
 
+import yaml
+from bs4 import BeautifulSoup
 from conftest import PYTHON, ROOT, build_site, run, wait_until_mid_build
 from linkcheck import broken_links
 
@@ -19,6 +22,29 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_sample_site_links_and_anchors_resolve(sample_site: Path) -> None:
     assert broken_links(sample_site) == []
+
+
+def test_every_tab_and_menu_link_leads_to_its_own_page(sample_site: Path) -> None:
+    """The tabs and the site menu are rendered once for many generated pages (overrides/main.html):
+    on every page, at every depth and under every folder, each of them leads to the page it names,
+    not merely to some page that exists."""
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["nav"]
+    # `wilayah/index.md` is at wilayah/, `bandingkan.md` at bandingkan/, `index.md` at the root
+    expected = {label: posixpath.normpath(target.removesuffix(".md").removesuffix("index") or ".")
+                for entry in nav for label, target in entry.items()}
+    checked = 0
+    for page in sorted(sample_site.rglob("index.html")):
+        folder = page.parent.relative_to(sample_site).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a.md-tabs__link, .md-nav--primary a.md-nav__link"):
+            label = link.get_text(strip=True)
+            if "#" in link["href"]:
+                continue  # the page's own headings, where the menu shows them
+            assert label in expected, (page, label)
+            assert posixpath.normpath(posixpath.join(folder, link["href"])) == expected[label], \
+                (page, label, link["href"])
+            checked += 1
+    assert checked > 1000
 
 
 def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:

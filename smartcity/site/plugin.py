@@ -84,6 +84,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         self._build: Build | None = None
         self._lock = ExitStack()  # the output folder's lock, held from config to the end of the build
         self._timings: dict[str, float] = {}  # seconds since the build started, by stage, for the summary line
+        self._indexed_here = 0     # pages this process has handed to the search index
+        self._index_here_total = 0  # pages it will hand to it (all but the region pages workers index)
 
     @property
     def build(self) -> Build:
@@ -120,21 +122,23 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self.build
         site = build.site
-        # Region bodies start rendering now (in workers on big sites), while this process
-        # writes the feeds and the open data (~10 s at 514 regions).
-        build.bodies = RegionBodies(site, build.renderer)
+        # Region bodies start rendering now (in workers on big sites, which also write the
+        # pages' search files), while this process writes the feeds and the open data.
         build.search_pages = SearchPages(Path(config.site_dir))
+        build.bodies = RegionBodies(site, build.renderer, search_folder=build.search_pages.folder)
+        # National pages before region pages: MkDocs writes pages in this order, and the
+        # search index can start once the pages this process indexes are written.
+        periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
+        for national in national_pages(site.reference, periods):
+            build.national_pages[national.src] = national
+            files.append(File.generated(config, national.src, content=generated_page_source(
+                national.title, national_description(national))))
         for region in site.regions:
             for page in region_pages(site.reference):
                 src = region_src(region.id, page.slug)
                 build.region_pages[src] = (region.id, page.slug)
                 description = region_description(region, page, site.reference)
                 files.append(File.generated(config, src, content=region_page_source(region, page, description)))
-        periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
-        for national in national_pages(site.reference, periods):
-            build.national_pages[national.src] = national
-            files.append(File.generated(config, national.src, content=generated_page_source(
-                national.title, national_description(national))))
         build.generated = set(build.region_pages) | set(build.national_pages)
         # The theme's stylesheet without the components this site never shows.
         for theme_css in [f for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]:
@@ -179,6 +183,9 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return server
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # the pages this process hands to the search index (not those the workers index)
+        self._indexed_here = 0
+        self._index_here_total = sum(1 for f in files.documentation_pages() if f.src_uri not in self.build.region_pages)
         env.globals["sc_chrome"] = ChromeCache()
         search_page = files.get_file_from_path("cari.md")
         env.globals["sc_search_page"] = search_page.url if search_page is not None else ""
@@ -196,8 +203,24 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = compact_html(self._page_output(output, page))
-        if self.build.search_pages is not None:
-            self.build.search_pages.add(page.file.dest_uri, output)
+        build, pages = self.build, self.build.search_pages
+        if pages is None:
+            return output
+        src = page.file.src_uri
+        bodies = build.bodies
+        if bodies is not None and bodies.index_in_workers and src in build.region_pages \
+                and src not in bodies.rendered_here:
+            pass  # its search file is written by the worker that rendered it
+        else:
+            pages.add(page.file.dest_uri, output)
+            self._indexed_here += 1
+        # Every page to index is written: Pagefind runs while MkDocs writes the rest.
+        if not pages.started and bodies is not None and bodies.index_in_workers \
+                and self._indexed_here >= self._index_here_total and bodies.finished():
+            try:
+                pages.start(Path(config.site_dir) / SEARCH_DIR)
+            except SearchIndexError as error:
+                raise Abort(f"Indeks pencarian tidak dapat dibuat: {error}") from None
         return output
 
     def _page_output(self, output: str, page: Page) -> str:
@@ -227,7 +250,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             indexed = pages.index(Path(config.site_dir) / SEARCH_DIR)
         except SearchIndexError as error:
             raise Abort(f"Indeks pencarian tidak dapat dibuat: {error}") from None
-        log.info("Indeks pencarian: %d halaman, %d kata, %.1f s", indexed.pages, indexed.words, indexed.seconds)
+        # The first figure is what indexing added to the build; Pagefind may have run longer,
+        # beside the writing of the last pages.
+        log.info("Indeks pencarian: %d halaman, %d kata, %.1f s (pengindeksan %.1f s, sebagian bersamaan dengan "
+                 "penulisan halaman)", indexed.pages, indexed.words, indexed.waited, indexed.seconds)
         self._log_summary()
 
     def _log_summary(self) -> None:

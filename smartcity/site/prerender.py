@@ -7,6 +7,10 @@ the parent's already-checked regions: a worker never reads a region file (a
 file saved during the build could otherwise give a page newer than its
 download), and it holds only the regions it is rendering (forked copies of the
 parent would grow towards its size). Small sites render inline.
+
+Given the build's search folder, workers also write the indexed part of each
+region page there (search.py), so that Pagefind can start before MkDocs has
+written the last page.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from smartcity.figures.aggregate import region_figures
 from smartcity.figures.national import RegionRank
@@ -23,9 +28,11 @@ from smartcity.model import Region
 from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import load_reference
 from smartcity.site.changes import RegionHistory
+from smartcity.site.compact import compact_html
 from smartcity.site.history import Commit
 from smartcity.site.pages import region_pages, region_src, url_of
 from smartcity.site.render import Renderer
+from smartcity.site.search import ARTICLE_START, search_dest, search_document
 from smartcity.site.sitedata import Repository, Settings, SiteData
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start
@@ -42,6 +49,7 @@ class RenderTask:
     ranks: dict[str, dict[str, RegionRank]]
     changes: dict[str, RegionHistory]
     use_directory_urls: bool
+    search_folder: Path | None = None  # where the indexed part of each page goes, if anywhere
 
 
 def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
@@ -55,7 +63,13 @@ def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
     for region_id in (r.id for r in task.regions):
         for page in region_pages(reference):
             src = region_src(region_id, page.slug)
-            html = renderer.region_page(region_id, page.slug, url_of(src, use_directory_urls))
+            url = url_of(src, use_directory_urls)
+            html = renderer.region_page(region_id, page.slug, url)
+            if task.search_folder is not None and "data-pagefind-body" in html:
+                # the page's article as the plugin would cut it from the written page
+                target = task.search_folder / search_dest(url)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(search_document(compact_html(f"{ARTICLE_START}\n{html}")), encoding="utf-8")
             # compressed while it waits for its page: ~6 KB instead of ~36 KB each
             out.append((src, zlib.compress(html.encode("utf-8"), 1)))
     return out
@@ -64,10 +78,14 @@ def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
 class RegionBodies:
     """Bodies of region pages by source path, rendered ahead in page order."""
 
-    def __init__(self, site: SiteData, renderer: Renderer, workers: int | None = None) -> None:
+    def __init__(self, site: SiteData, renderer: Renderer, workers: int | None = None,
+                 search_folder: Path | None = None) -> None:
         self._renderer = renderer
+        self._search_folder = search_folder
         self._ready: dict[str, bytes] = {}
+        self.rendered_here: set[str] = set()  # pages rendered in this process after all (no search file)
         self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[tuple[str, bytes]]]] = []
         self._results: Iterator[list[tuple[str, bytes]]] | None = None
         workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         pages = len(site.regions) * len(region_pages(site.reference))
@@ -77,12 +95,22 @@ class RegionBodies:
                                 {r.id: site.histories.get(r.id, ()) for r in chunk},
                                 {r.id: site.ranks.get(r.id, {}) for r in chunk},
                                 {r.id: site.changes[r.id] for r in chunk if r.id in site.changes},
-                                renderer.use_directory_urls)
+                                renderer.use_directory_urls, search_folder)
                      for chunk in (regions[i:i + REGIONS_PER_TASK] for i in range(0, len(regions), REGIONS_PER_TASK))]
             # An executor, not multiprocessing.Pool: a worker that dies is an error
             # (BrokenProcessPool), not a silent restart and a build that waits forever.
             self._pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=watch_parent)
-            self._results = self._pool.map(_render_regions, tasks)
+            self._futures = [self._pool.submit(_render_regions, task) for task in tasks]
+            self._results = (future.result() for future in self._futures)
+
+    @property
+    def index_in_workers(self) -> bool:
+        """Whether the workers write the region pages' search files (not the plugin)."""
+        return bool(self._futures) and self._search_folder is not None
+
+    def finished(self) -> bool:
+        """Every region body is rendered (and its search file written)."""
+        return all(future.done() for future in self._futures)
 
     def body(self, src: str, region_id: str, slug: str, url: str) -> str:
         """The rendered body of one region page (asked for in page order)."""
@@ -92,6 +120,7 @@ class RegionBodies:
             try:
                 self._ready.update(next(self._results))
             except StopIteration:  # not among the tasks (should not happen): render here
+                self.rendered_here.add(src)
                 return self._renderer.region_page(region_id, slug, url)
         return zlib.decompress(self._ready.pop(src)).decode("utf-8")
 

@@ -8,6 +8,11 @@ parts of pages marked `data-pagefind-body` are indexed (region pages, national
 pillar, element and province pages, the guide), without the parts in EXCLUDED
 (named here rather than marked in every page: region pages are the budget).
 /cari/ queries the index with docs/assets/search.js.
+
+On big sites the region pages' indexed parts are written by the workers that
+render them (prerender.py), and Pagefind starts as soon as every indexed page
+is there, while MkDocs is still writing pages: the build then waits only for
+what is left of the indexing.
 """
 
 from __future__ import annotations
@@ -64,7 +69,19 @@ class SearchIndex:
     """What one indexing run did."""
     pages: int
     words: int
-    seconds: float
+    seconds: float   # from Pagefind's start to its index checked
+    waited: float    # of which the build spent waiting for Pagefind (the rest ran beside page writing)
+
+
+def search_document(article: str) -> str:
+    """The file Pagefind reads for one page: `article` (from ARTICLE_START up to, not
+    including, ARTICLE_END) in a minimal document."""
+    return f"{DOCUMENT_START}{article}{ARTICLE_END}{DOCUMENT_END}"
+
+
+def search_dest(url: str) -> str:
+    """Where a page with this site-relative URL is written (`a/b/` → `a/b/index.html`)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 def _count(pattern: str, output: str) -> int:
@@ -83,6 +100,7 @@ class SearchPages:
         self.folder = Path(tempfile.mkdtemp(prefix=".smartcity-search-", dir=site_dir))
         self.count = 0
         self._folders: set[Path] = set()  # made already: a mkdir per page cost ~1 s at 514 regions
+        self._run: _Indexer | None = None
 
     def add(self, dest_path: str, html: str) -> None:
         """Keep the indexed part of one written page (`dest_path` relative to the site)."""
@@ -95,43 +113,94 @@ class SearchPages:
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
-        target.write_text(f"{DOCUMENT_START}{html[start:end]}{ARTICLE_END}{DOCUMENT_END}", encoding="utf-8")
+        target.write_text(search_document(html[start:end]), encoding="utf-8")
         self.count += 1
 
+    def start(self, output: Path) -> None:
+        """Start indexing the kept pages into `output` (the site's `pagefind/`) in the
+        background: every page to index must be in the folder by now."""
+        if self._run is None:
+            self._run = _Indexer(self.folder, output)
+
+    @property
+    def started(self) -> bool:
+        """Whether Pagefind has been started."""
+        return self._run is not None
+
     def index(self, output: Path) -> SearchIndex:
-        """Write the search index of the kept pages to `output` (the site's `pagefind/`)."""
+        """Index the kept pages into `output` (started now unless it already was), wait
+        for Pagefind and check what it wrote."""
         try:
-            return index_folder(self.folder, output)
+            self.start(output)
+            assert self._run is not None
+            return self._run.finish()
         finally:
             self.close()
 
     def close(self) -> None:
-        """Remove the kept pages."""
+        """Stop Pagefind if it runs, and remove the kept pages."""
+        if self._run is not None:
+            self._run.stop()
+            self._run = None
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _Indexer:
+    """One Pagefind run over a folder of pages, in the background."""
+
+    def __init__(self, folder: Path, output: Path) -> None:
+        executable = get_executable()
+        if executable is None or not Path(executable).is_file():
+            raise SearchIndexError("program pengindeks pencarian (Pagefind) tidak ditemukan: jalankan "
+                                   "`pip install -r requirements.txt`")
+        self.output = output
+        self.started = time.perf_counter()
+        self._log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until the end
+        try:
+            self._process = subprocess.Popen(
+                [str(executable), "--site", str(folder), "--output-path", str(output), "--force-language", "id",
+                 "--exclude-selectors", ", ".join(EXCLUDED)],
+                stdout=self._log, stderr=subprocess.STDOUT)
+        except OSError as error:
+            self._log.close()
+            raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal dijalankan: {error}") from None
+
+    def finish(self) -> SearchIndex:
+        waited = time.perf_counter()
+        try:
+            returncode = self._process.wait(TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise SearchIndexError(f"pengindeks pencarian (Pagefind) tidak selesai dalam {TIMEOUT_SECONDS} s") \
+                from None
+        ended = time.perf_counter()
+        self._log.seek(0)
+        printed = self._log.read().decode("utf-8", "replace")
+        self._log.close()
+        if returncode != 0:
+            last = " ".join(printed.strip().splitlines()[-3:])
+            raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal (kode {returncode}): {last}")
+        pages = _count(r"Indexed (\d+) pages?", printed)
+        if pages == 0:
+            raise SearchIndexError("pengindeks pencarian (Pagefind) tidak menemukan halaman untuk diindeks")
+        for name in UNUSED:
+            (self.output / name).unlink(missing_ok=True)
+        if not stabilise(self.output):
+            raise SearchIndexError("berkas indeks pencarian tidak berbentuk seperti yang diharapkan "
+                                   "(versi Pagefind lain?)")
+        return SearchIndex(pages, _count(r"Indexed (\d+) words?", printed), time.perf_counter() - self.started,
+                           ended - waited)
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._log.close()
 
 
 def index_folder(folder: Path, output: Path) -> SearchIndex:
     """Index the HTML pages in `folder` (addresses relative to it) into `output`."""
-    executable = get_executable()
-    if executable is None or not Path(executable).is_file():
-        raise SearchIndexError("program pengindeks pencarian (Pagefind) tidak ditemukan: jalankan "
-                               "`pip install -r requirements.txt`")
-    started = time.perf_counter()
+    run = _Indexer(folder, output)
     try:
-        run = subprocess.run([str(executable), "--site", str(folder), "--output-path", str(output),
-                              "--force-language", "id", "--exclude-selectors", ", ".join(EXCLUDED)],
-                             capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal dijalankan: {error}") from None
-    printed = run.stdout + run.stderr
-    if run.returncode != 0:
-        last = " ".join(printed.strip().splitlines()[-3:])
-        raise SearchIndexError(f"pengindeks pencarian (Pagefind) gagal (kode {run.returncode}): {last}")
-    pages = _count(r"Indexed (\d+) pages?", printed)
-    if pages == 0:
-        raise SearchIndexError("pengindeks pencarian (Pagefind) tidak menemukan halaman untuk diindeks")
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
-    if not stabilise(output):
-        raise SearchIndexError("berkas indeks pencarian tidak berbentuk seperti yang diharapkan (versi Pagefind lain?)")
-    return SearchIndex(pages, _count(r"Indexed (\d+) words?", printed), time.perf_counter() - started)
+        return run.finish()
+    finally:
+        run.stop()
