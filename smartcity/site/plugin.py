@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -183,9 +183,12 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return server
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # the pages this process hands to the search index (not those the workers index)
+        # The pages this process hands to the search index (not those the workers index).
+        # Counted with drafts, which `mkdocs serve` builds too: a count too high only
+        # starts the index at the end of the build, one too low would start it too early.
         self._indexed_here = 0
-        self._index_here_total = sum(1 for f in files.documentation_pages() if f.src_uri not in self.build.region_pages)
+        self._index_here_total = sum(1 for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+                                     if f.src_uri not in self.build.region_pages)
         env.globals["sc_chrome"] = ChromeCache()
         search_page = files.get_file_from_path("cari.md")
         env.globals["sc_search_page"] = search_page.url if search_page is not None else ""
