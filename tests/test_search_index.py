@@ -8,8 +8,20 @@ import random
 import shutil
 from pathlib import Path
 
-from smartcity.site.search import UNUSED, SearchIndexError, index_folder
+from conftest import ROOT
+
+from smartcity.site.pages import region_pages, region_src, url_of
+from smartcity.site.render import Renderer
+from smartcity.site.search import (
+    UNUSED,
+    SearchIndexError,
+    SearchPages,
+    generated_search_document,
+    index_folder,
+    search_dest,
+)
 from smartcity.site.search_stable import MAGIC, _decode, _encode, stabilise
+from smartcity.site.sitedata import Settings, load_site_data
 
 
 def test_every_marked_page_is_indexed_and_nothing_else_is_kept(sample_site: Path) -> None:
@@ -47,3 +59,24 @@ def test_nothing_to_index_is_an_error(tmp_path: Path) -> None:
         assert "Pagefind" in str(error)
     else:
         raise AssertionError("an empty folder must not give a site without search")
+
+
+def test_a_workers_search_file_is_the_one_cut_from_the_written_page(sample_site: Path, tmp_path: Path) -> None:
+    """On big sites workers write region pages' search files from the body alone
+    (generated_search_document); it must be what the plugin cuts from the written page."""
+    site = load_site_data(Settings.from_environment(base=ROOT))
+    renderer = Renderer(site, use_directory_urls=True)
+    cut = SearchPages(tmp_path)
+    compared = 0
+    for region in site.regions:
+        for page in region_pages(site.reference):
+            url = url_of(region_src(region.id, page.slug), True)
+            written = (sample_site / search_dest(url)).read_text(encoding="utf-8")
+            cut.add(search_dest(url), written)
+            if "data-pagefind-body" not in written:
+                continue
+            from_body = generated_search_document(renderer.region_page(region.id, page.slug, url))
+            assert from_body == (cut.folder / search_dest(url)).read_text(encoding="utf-8"), url
+            compared += 1
+    cut.close()
+    assert compared == 12 * len(site.regions)

@@ -1,8 +1,6 @@
 """Open data: the validated regions as JSON, CSV tables and a Frictionless data package."""
 
 from smartcity.export.files import (
-                                    BUNDLE_MEMBER,
-                                    BUNDLE_PATH,
                                     DATA_LICENCE,
                                     UnsafeCell,
                                     Written,
@@ -15,6 +13,5 @@ from smartcity.export.files import (
 )
 from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Field, Table, iter_tables, tables
 
-__all__ = ["BUNDLE_MEMBER", "BUNDLE_PATH", "CSV_ENCODING", "DATA_DIR",
-           "DATA_LICENCE", "Field", "Table", "UnsafeCell", "Written", "csv_bytes",
+__all__ = ["CSV_ENCODING", "DATA_DIR", "DATA_LICENCE", "Field", "Table", "UnsafeCell", "Written", "csv_bytes",
            "datapackage", "iter_tables", "json_bytes", "json_text", "region_record", "tables", "write_downloads"]

@@ -48,7 +48,7 @@ class Build:
         return f'\n<div data-sc-slot="{key}"></div>\n'
 
     def close(self) -> None:
-        """End of the build (or its failure): stop workers, remove temporary files."""
+        """End of the build (or its failure): stop the workers."""
         if self.bodies is not None:
             self.bodies.close()
 

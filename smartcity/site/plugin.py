@@ -84,8 +84,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         self._build: Build | None = None
         self._lock = ExitStack()  # the output folder's lock, held from config to the end of the build
         self._timings: dict[str, float] = {}  # seconds since the build started, by stage, for the summary line
-        self._indexed_here = 0     # pages this process has handed to the search index
-        self._index_here_total = 0  # pages it will hand to it (all but the region pages workers index)
+        self._index_here_total = 0  # pages it hands to the search index (all but those workers index)
 
     @property
     def build(self) -> Build:
@@ -186,7 +185,6 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         # The pages this process hands to the search index (not those the workers index).
         # Counted with drafts, which `mkdocs serve` builds too: a count too high only
         # starts the index at the end of the build, one too low would start it too early.
-        self._indexed_here = 0
         self._index_here_total = sum(1 for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
                                      if f.src_uri not in self.build.region_pages)
         env.globals["sc_chrome"] = ChromeCache()
@@ -211,15 +209,13 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             return output
         src = page.file.src_uri
         bodies = build.bodies
-        if bodies is not None and bodies.index_in_workers and src in build.region_pages \
-                and src not in bodies.rendered_here:
-            pass  # its search file is written by the worker that rendered it
-        else:
+        if bodies is None or not bodies.index_in_workers:
             pages.add(page.file.dest_uri, output)
-            self._indexed_here += 1
+            return output
+        if src not in build.region_pages or src in bodies.rendered_here:
+            pages.add(page.file.dest_uri, output)  # a region page's comes from its worker
         # Every page to index is written: Pagefind runs while MkDocs writes the rest.
-        if not pages.started and bodies is not None and bodies.index_in_workers \
-                and self._indexed_here >= self._index_here_total and bodies.finished():
+        if not pages.started and pages.handed >= self._index_here_total and bodies.finished():
             try:
                 pages.start(Path(config.site_dir) / SEARCH_DIR)
             except SearchIndexError as error:

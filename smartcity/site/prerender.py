@@ -28,11 +28,10 @@ from smartcity.model import Region
 from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import load_reference
 from smartcity.site.changes import RegionHistory
-from smartcity.site.compact import compact_html
 from smartcity.site.history import Commit
 from smartcity.site.pages import region_pages, region_src, url_of
 from smartcity.site.render import Renderer
-from smartcity.site.search import ARTICLE_START, search_dest, search_document
+from smartcity.site.search import generated_search_document, search_dest, write_search_file
 from smartcity.site.sitedata import Repository, Settings, SiteData
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start
@@ -66,10 +65,7 @@ def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
             url = url_of(src, use_directory_urls)
             html = renderer.region_page(region_id, page.slug, url)
             if task.search_folder is not None and "data-pagefind-body" in html:
-                # the page's article as the plugin would cut it from the written page
-                target = task.search_folder / search_dest(url)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(search_document(compact_html(f"{ARTICLE_START}\n{html}")), encoding="utf-8")
+                write_search_file(task.search_folder, search_dest(url), generated_search_document(html))
             # compressed while it waits for its page: ~6 KB instead of ~36 KB each
             out.append((src, zlib.compress(html.encode("utf-8"), 1)))
     return out

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from smartcity.site.compact import compact_html
 from smartcity.site.formatting import STATUS_LABELS
 from smartcity.site.search_stable import stabilise
 from smartcity.site.sitedata import SiteData
@@ -84,6 +85,19 @@ def search_dest(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def generated_search_document(body: str) -> str:
+    """The search file of a generated page, from its body alone: what `SearchPages.add`
+    cuts from the written page (Material's article holds the body and nothing else)."""
+    return search_document(compact_html(f"{ARTICLE_START}\n{body}"))
+
+
+def write_search_file(folder: Path, dest_path: str, document: str) -> None:
+    """Write one page's search file under `folder`."""
+    target = folder / dest_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(document, encoding="utf-8")
+
+
 def _count(pattern: str, output: str) -> int:
     found = re.search(pattern, output)
     return int(found.group(1)) if found else 0
@@ -98,23 +112,18 @@ class SearchPages:
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside the site folder: should the build be killed, it goes with the half-built site.
         self.folder = Path(tempfile.mkdtemp(prefix=".smartcity-search-", dir=site_dir))
-        self.count = 0
-        self._folders: set[Path] = set()  # made already: a mkdir per page cost ~1 s at 514 regions
+        self.handed = 0  # pages handed to `add`, indexed or not
         self._run: _Indexer | None = None
 
     def add(self, dest_path: str, html: str) -> None:
         """Keep the indexed part of one written page (`dest_path` relative to the site)."""
+        self.handed += 1
         if "data-pagefind-body" not in html:
             return
         start, end = html.find(ARTICLE_START), html.rfind(ARTICLE_END)
         if start < 0 or end < start:
             return
-        target = self.folder / dest_path
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        target.write_text(search_document(html[start:end]), encoding="utf-8")
-        self.count += 1
+        write_search_file(self.folder, dest_path, search_document(html[start:end]))
 
     def start(self, output: Path) -> None:
         """Start indexing the kept pages into `output` (the site's `pagefind/`) in the
@@ -154,7 +163,7 @@ class _Indexer:
             raise SearchIndexError("program pengindeks pencarian (Pagefind) tidak ditemukan: jalankan "
                                    "`pip install -r requirements.txt`")
         self.output = output
-        self.started = time.perf_counter()
+        self.started_at = time.perf_counter()
         self._log = tempfile.TemporaryFile()  # not a pipe: nobody reads it until the end
         try:
             self._process = subprocess.Popen(
@@ -187,7 +196,7 @@ class _Indexer:
         if not stabilise(self.output):
             raise SearchIndexError("berkas indeks pencarian tidak berbentuk seperti yang diharapkan "
                                    "(versi Pagefind lain?)")
-        return SearchIndex(pages, _count(r"Indexed (\d+) words?", printed), time.perf_counter() - self.started,
+        return SearchIndex(pages, _count(r"Indexed (\d+) words?", printed), time.perf_counter() - self.started_at,
                            ended - waited)
 
     def stop(self) -> None:
