@@ -35,7 +35,12 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(H
 
 
 def check(text: str) -> CheckedFile:
-    return check_content(text.encode("utf-8"), "kota-pekalongan.yml", "kota-pekalongan", REFERENCE, TODAY)
+    """Check `text` as the loader does, and hold the quick reader (yamlfast, which reads
+    files without problems) to the located reader's result."""
+    raw = text.encode("utf-8")
+    checked = check_content(raw, "kota-pekalongan.yml", "kota-pekalongan", REFERENCE, TODAY)
+    assert checked == check_content(raw, "kota-pekalongan.yml", "kota-pekalongan", REFERENCE, TODAY, quick=False)
+    return checked
 
 
 def render_all(data: dict[str, Any]) -> None:
@@ -87,6 +92,11 @@ JSONISH = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
     max_leaves=8)
 ALL_PATHS = [p for p in paths_of(VALID) if p]
+# The sample in block style only, as yaml.safe_dump writes it: the quick reader's kind of file.
+BLOCK_TEXT = dump(VALID)
+# Numbers yaml-rs reads otherwise than YAML 1.2 (the quick reader must leave them to the located one).
+NUMBER_FORMS = ["1_000", "0b11", "+0x10", "0X1F", "1.5e3", "1e-400", ".inf", ".nan", "000000000000000012",
+                "0.12345678901234567890", " 250.000", "2020-01-05", "1:20"]
 
 
 @SETTINGS
@@ -115,9 +125,11 @@ def test_any_mutation_is_valid_or_reported_cleanly(path: tuple, action: str, val
 
 
 @SETTINGS
-@given(st.text(max_size=40), st.integers(0, len(VALID_TEXT)), st.integers(0, 40))
-def test_any_text_edit_is_valid_or_reported_cleanly(insert: str, at: int, cut: int) -> None:
-    text = VALID_TEXT[:at] + insert + VALID_TEXT[at + cut:]
+@given(st.sampled_from([VALID_TEXT, BLOCK_TEXT]), st.text(max_size=40) | st.sampled_from(NUMBER_FORMS),
+       st.floats(0, 1), st.integers(0, 40))
+def test_any_text_edit_is_valid_or_reported_cleanly(valid: str, insert: str, where: float, cut: int) -> None:
+    at = int(where * len(valid))
+    text = valid[:at] + insert + valid[at + cut:]
     checked = check(text)
     for found in checked.problems:
         assert found.code.startswith("E-") and found.line >= 1 and found.message("en")

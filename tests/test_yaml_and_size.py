@@ -189,3 +189,64 @@ def test_libyaml_composer_and_event_composer_agree_on_every_corpus_file() -> Non
             parser.dispose()
         assert _signature(fast) == _signature(slow), path
     assert fast_files >= len(files) // 2, (fast_files, len(files))
+
+
+def _check_both(raw: bytes, stem: str = "kota-pekalongan") -> tuple[object, object]:
+    import datetime as dt
+
+    from smartcity.reference import load_reference
+    from smartcity.validation.loader import check_content
+
+    reference, today = load_reference(), dt.date(2026, 11, 23)
+    return (check_content(raw, f"{stem}.yml", stem, reference, today, fast=True),
+            check_content(raw, f"{stem}.yml", stem, reference, today, fast=True, quick=False))
+
+
+def _block_style(data: object) -> str:
+    import yaml
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def test_quick_and_located_readers_agree_on_every_corpus_file() -> None:
+    """yamlfast reads files without problems ~3× faster; a file it reads must give what
+    the located reader gives. Each corpus file is checked as written and in block style
+    (the style the quick reader takes; the corpus is mostly written in flow style)."""
+    quick_read = 0
+    files = sorted(CASES.glob("*/*/*.yml")) + sorted((CASES.parent.parent / "data" / "regions").glob("*.yml"))
+    for path in files:
+        raw = path.read_bytes()
+        quick, located = _check_both(raw, path.stem)
+        assert quick == located, path
+        if located.data is None:
+            continue
+        block = _block_style(located.data).encode("utf-8")
+        quick, located = _check_both(block, path.stem)
+        assert quick == located, path
+        quick_read += not located.problems
+    assert quick_read >= 10, quick_read
+
+
+@pytest.mark.parametrize("written", ["1_000", "0b11", "+0x10", "0X1F", "1.5e3", "1e-400", ".inf", ".nan",
+                                     "000000000000000012", "2_019", "2019.0e0"])
+def test_numbers_yaml_rs_reads_by_other_rules_go_to_the_located_reader(written: str) -> None:
+    """yaml-rs reads 1_000 as 1000 and .inf as infinity; YAML 1.2 and this project do not."""
+    from smartcity.validation.yamlfast import quick_document
+
+    text = _block_style(parse(BASE, "f.yml")[0].data).replace("cohort: 2018\n", f"cohort: {written}\n", 1)
+    assert f"cohort: {written}\n" in text
+    assert quick_document(text) is None
+    quick, located = _check_both(text.encode("utf-8"))
+    assert quick == located and located.problems, written
+
+
+def test_the_quick_reader_reads_a_generated_region_file(tmp_path: Path) -> None:
+    """The files of the 514-region benchmark (block style, as yaml.dump writes) take the
+    quick reader, and give what the located reader gives."""
+    from smartcity.tools.synthetic import write_national
+    from smartcity.validation.yamlfast import quick_document
+
+    for path in write_national(tmp_path, count=3):
+        text = path.read_text(encoding="utf-8")
+        assert quick_document(text) is not None, path
+        quick, located = _check_both(text.encode("utf-8"), path.stem)
+        assert quick == located and not located.problems, path

@@ -27,7 +27,8 @@ from smartcity.validation.problems import DataUnavailable, InvalidData, Problem,
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
 from smartcity.validation.to_model import region_from_data
-from smartcity.validation.yamlstrict import parse
+from smartcity.validation.yamlfast import quick_document, top_level_mark
+from smartcity.validation.yamlstrict import Unlocated, parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
 MAX_FILE_BYTES = 2_000_000
@@ -109,9 +110,30 @@ def _read(path: Path, display: str) -> bytes | CheckedFile:
 FAST_SCHEMA_FROM = 20  # files to check before compiling the fast schema validator pays off
 
 
+def _quick_check(text: str, display: str, stem: str, reference: Reference, today: dt.date,
+                 fast: bool) -> CheckedFile | None:
+    """The result of a file that yamlfast reads and that has no problem at all; None
+    when the located reader must read it (for positions, or because yamlfast declines)."""
+    document = quick_document(text)
+    if document is None:
+        return None
+    code = document.data.get("code")
+    mark = top_level_mark(text, "code", code) if isinstance(code, str) else None
+    if mark is None:
+        return None
+    try:
+        if check_schema(document, display, fast) or check_rules(document, display, stem, reference, today):
+            return None
+    except Unlocated:
+        return None
+    return CheckedFile(display, document.data, (), mark, code)
+
+
 def check_content(raw: bytes, display: str, stem: str, reference: Reference, today: dt.date,
-                  fast: bool = False) -> CheckedFile:
-    """Check one file's bytes: YAML, schema and meaning, every problem at once."""
+                  fast: bool = False, quick: bool = True) -> CheckedFile:
+    """Check one file's bytes: YAML, schema and meaning, every problem at once. With
+    `quick`, a file without problems is read by yamlfast (~10× faster); any other is
+    read again by the located reader."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -119,6 +141,10 @@ def check_content(raw: bytes, display: str, stem: str, reference: Reference, tod
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
     text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it
+    if quick:
+        checked = _quick_check(text, display, stem, reference, today, fast)
+        if checked is not None:
+            return checked
     document, problems = parse(text, display)
     if document is None:
         return CheckedFile(display, None, tuple(problems))

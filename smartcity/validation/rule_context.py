@@ -74,46 +74,55 @@ class RuleContext:
             for i, goal in enumerate(as_list(as_dict(pillar).get("goals"))):
                 yield ("pillars", pillar_key, "goals", i), as_dict(goal)
 
-    def source_refs(self) -> Iterator[tuple[Path_, Any]]:
-        """Every reference to a source: items' `sources` lists and measured values' `source`."""
-        def walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+    def source_refs(self) -> list[tuple[Path_, Any]]:
+        """Every reference to a source: items' `sources` lists and measured values' `source`.
+        Collected in one recursive pass that skips plain values: nested generators
+        cost a step per level for every value, and this walks the whole file."""
+        found: list[tuple[Path_, Any]] = []
+
+        def walk(value: Any, path: Path_) -> None:
             if isinstance(value, dict):
                 for key, inner in value.items():
                     if key == "sources" and path != ():
-                        for i, ref in enumerate(as_list(inner)):
-                            yield path + (key, i), ref
+                        found.extend((path + (key, i), ref) for i, ref in enumerate(as_list(inner)))
                     elif key == "source" and len(path) >= 2 and path[-2] == "actuals":
-                        yield path + (key,), inner
-                    else:
-                        yield from walk(inner, path + (key,))
-            elif isinstance(value, list):
+                        found.append((path + (key,), inner))
+                    elif isinstance(inner, (dict, list)):
+                        walk(inner, path + (key,))
+            else:
                 for i, inner in enumerate(value):
-                    yield from walk(inner, path + (i,))
-        yield from walk(self.data, ())
+                    if isinstance(inner, (dict, list)):
+                        walk(inner, path + (i,))
 
-    def unique(self, entries: list[tuple[Path_, str | None]]) -> dict[str, int]:
-        """Ids given in file order must be unique (E-ID-DUPLICATE); returns id → line."""
-        seen: dict[str, int] = {}
+        if isinstance(self.data, dict):
+            walk(self.data, ())
+        return found
+
+    def unique(self, entries: list[tuple[Path_, str | None]]) -> dict[str, Path_]:
+        """Ids given in file order must be unique (E-ID-DUPLICATE); returns id → where it
+        is first given. Lines are looked up only for a problem: a file read without
+        positions (yamlfast) is read again with them only when it has one."""
+        seen: dict[str, Path_] = {}
         for path, value in entries:
             if value is None:
                 continue
             if value in seen:
-                self.add(path, "E-ID-DUPLICATE", value=value, first_line=seen[value])
+                self.add(path, "E-ID-DUPLICATE", value=value, first_line=self.line(seen[value]))
             else:
-                seen[value] = self.line(path)
+                seen[value] = path
         return seen
 
     def sequence(self, entries: list[tuple[Path_, Any]], duplicate_code: str,
                  order_code: str) -> list[tuple[Path_, Any]]:
         """Values given in file order must be unique and ascending; returns the ones not repeated."""
-        seen: dict[Any, int] = {}
+        seen: dict[Any, Path_] = {}
         previous: Any = None
         kept = []
         for path, value in entries:
             if value in seen:
-                self.add(path, duplicate_code, value=value, first_line=seen[value])
+                self.add(path, duplicate_code, value=value, first_line=self.line(seen[value]))
                 continue
-            seen[value] = self.line(path)
+            seen[value] = path
             if previous is not None and value < previous:
                 self.add(path, order_code, value=value, previous=previous)
             previous = value

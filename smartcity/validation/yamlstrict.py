@@ -97,12 +97,17 @@ def _bounded(value: float) -> Any:
     return value if math.isfinite(value) and abs(value) < MAX_NUMBER else UNUSABLE_NUMBER
 
 
+class Unlocated(Exception):
+    """A position was asked of a document read without positions (see yamlfast)."""
+
+
 @dataclass
 class Document:
-    """A parsed file: plain Python data plus the node tree for positions."""
+    """A parsed file: plain Python data plus the node tree for positions (None when
+    the file was read without them, by yamlfast: `locate` then raises `Unlocated`)."""
 
     data: Any
-    root: Node
+    root: Node | None
     float_texts: dict[Path_, str] = field(default_factory=dict)  # how each non-integer number was written
     # texts the character and formula rules must look at (see `is_suspect_text`); the rest are plain
     suspect_texts: list[tuple[Path_, str]] = field(default_factory=list)
@@ -112,6 +117,8 @@ class Document:
         """1-based position of the value at `path` (of its key if `key`), or of the
         nearest existing ancestor when the path does not exist. Each mapping's keys
         are indexed once, so locating many problems stays linear."""
+        if self.root is None:
+            raise Unlocated(path)
         node: Node = self.root
         key_node: Node | None = None
         for part in path:

@@ -1,0 +1,156 @@
+"""A quick first reading of a region file, for the files that are valid as written.
+
+libyaml and `yamlstrict` take ~30 ms for a 120 KB file; yaml-rs (a Rust parser,
+PyPI `yaml-rs`) reads it in ~2 ms. It is not the located reader: it keeps no
+positions, it reads a few scalars by YAML 1.1 rules (`1_000`, `0b1`, `+0x1`,
+`.inf`), and it accepts some broken flow collections (`{a: 1, :b}`) that libyaml
+refuses. So a text is read here only when nothing in it could be read differently
+(`_screened`), every value it gives is one `yamlstrict` builds the same way
+(`_Values`), and `loader` keeps the result only when the schema and the rules find
+no problem at all. Any other file, and any file with a problem, is read again by
+the located reader, which reports each problem where it is.
+`tests/test_yaml_and_size.py` holds both readers to the same results.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml_rs
+
+from smartcity.validation.problems import Path_
+from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
+from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document, is_suspect_text
+
+# What the two readers could read differently, or what only the located reader handles:
+# anchors, aliases, tags, merge keys, complex keys, directives, document markers, tabs,
+# escapes, line breaks other than \n, the reserved @ and ` at a scalar's start, non-empty
+# flow collections (`[a, b]`), and numbers with underscores, base prefixes, exponents or
+# more digits than MAX_DIGITS. A text that merely contains one of them (R&D, "Siap?",
+# 5x lipat) is read by the located reader.
+_SPECIAL = b"&*!\t\r\\`<?@[]{}%"
+_NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL)
+_REFUSED = b"&*!\t\r\\`"
+_COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
+# Digits and dots read as 0; underscores and the letters that make a number of another
+# kind (0b, 0o, 0x, 1e3) as _; the rest as a space. The number forms above are then
+# "0_" (a digit before one of them; none can start a number) and a run of 0s.
+_NUMBER_TABLE = bytes(ord("0") if chr(c) in "0123456789." else ord("_") if chr(c) in "_bBoOxXeE" else ord(" ")
+                      for c in range(256))
+_REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (MAX_DIGITS + 1))
+_INT_LIMIT = 10 ** MAX_DIGITS
+_BUDGET_AMOUNTS = ("amount", "realised")  # their written form matters (rules.amounts)
+
+
+class _Decline(Exception):
+    """The located reader must read this file."""
+
+
+class _Values:
+    """Checks the values yaml-rs gave and collects the texts the rules look at, as
+    `yamlstrict._Builder` does (same order, same limits)."""
+
+    def __init__(self) -> None:
+        self.suspect_texts: list[tuple[Path_, str]] = []
+
+    def walk(self, value: dict[Any, Any] | list[Any], path: Path_, depth: int) -> None:
+        """Check `value` (at `path`, `depth` levels below the top) and all it holds.
+        Plain values are checked in their container's loop: most values are texts."""
+        if value and depth >= MAX_DEPTH or len(value) > MAX_ENTRIES:
+            raise _Decline
+        items: Any
+        if isinstance(value, dict):
+            if "<<" in value or set(map(type, value)) - {str}:
+                raise _Decline
+            items = value.items()
+        else:
+            items = enumerate(value)
+        for key, item in items:
+            kind = type(item)
+            if kind is str:
+                if is_suspect_text(item):
+                    self.suspect_texts.append((path + (key,), item))
+            elif kind is int:
+                if not -_INT_LIMIT < item < _INT_LIMIT:
+                    raise _Decline
+            elif kind is dict or kind is list:
+                self.walk(item, path + (key,), depth + 1)
+            elif item is not None and kind is not bool:
+                self.number(item, path + (key,))
+
+    @staticmethod
+    def number(value: Any, path: Path_) -> None:
+        """A non-integer number yamlstrict would build the same, or _Decline."""
+        if isinstance(value, float):
+            # how a number was written is kept only by the located reader (rules.amounts)
+            if not math.isfinite(value) or abs(value) >= MAX_NUMBER \
+                    or (len(path) >= 2 and path[-2] == "budget" and path[-1] in _BUDGET_AMOUNTS):
+                raise _Decline
+        else:
+            raise _Decline  # a date or anything else yaml-rs made
+
+
+def _screened(text: str) -> bool:
+    """True when nothing in `text` could be read differently by the two readers. Tested
+    on the UTF-8 bytes, first on the few special characters alone (one `translate`):
+    a regular expression over a 120 KB text costs more than yaml-rs's whole reading.
+    Line separators and controls are refused by `forbidden_characters`."""
+    raw = text.encode("utf-8")
+    special = raw.translate(None, _NOT_SPECIAL)
+    if any(c in special for c in _REFUSED) or "\ufeff" in text:
+        return False
+    if raw.startswith((b"%", b"---", b"...")) or b"\n---" in raw or b"\n..." in raw \
+            or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
+        return False
+    if b"?" in special and _COMPLEX_KEY.search(text):
+        return False
+    if b"@" in special:
+        at = raw.find(b"@")
+        while at >= 0:
+            if at == 0 or raw[at - 1] in b" \n:,-":
+                return False
+            at = raw.find(b"@", at + 1)
+    brackets = sum(special.count(c) for c in b"[]{}")
+    if brackets and brackets != 2 * (raw.count(b"[]") + raw.count(b"{}")):
+        return False
+    shapes = raw.translate(_NUMBER_TABLE)
+    return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
+
+
+def quick_document(text: str) -> Document | None:
+    """The document of `text` without positions, or None when only the located reader
+    (`yamlstrict.parse`) may read it."""
+    if not _screened(text):
+        return None
+    if forbidden_characters(text, "")[1] or flow_depth_problem(text, "") is not None:
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 — any error of its own: the located reader says what it is
+        return None
+    if not isinstance(data, dict):
+        return None
+    values = _Values()
+    try:
+        values.walk(data, (), 0)
+    except _Decline:
+        return None
+    return Document(data, None, {}, values.suspect_texts)
+
+
+def top_level_mark(text: str, key: str, value: str) -> tuple[int, int] | None:
+    """Where the top-level `key`'s value `value` is written (1-based line and column),
+    when the text says so plainly: `key: value` once, at the start of a line."""
+    pattern = re.compile(rf"{re.escape(key)} *: +(['\"]?)([^'\"#\n]*?)\1 *(?:#[^\n]*)?(?:\n|\Z)")
+    starts = [0] if text.startswith(key) else []
+    at = text.find(f"\n{key}")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find(f"\n{key}", at + 1)
+    found = [m for m in (pattern.match(text, start) for start in starts) if m is not None]
+    if len(found) != 1 or found[0].group(2) != value:
+        return None
+    start = found[0].start(1)
+    return text.count("\n", 0, start) + 1, start - found[0].start() + 1
