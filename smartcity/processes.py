@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -18,6 +19,21 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 _PR_SET_PDEATHSIG = 1
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while building many objects that form no cycles
+    (region data and models are trees). The collector scans every live object again
+    and again as they grow: 2 of the 3 s of loading 514 regions, ~15 % of checking a
+    file. Garbage with cycles made meanwhile is collected once the collector resumes."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def worker_context(prefer_fork: bool = False) -> BaseContext:

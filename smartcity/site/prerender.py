@@ -15,6 +15,7 @@ written the last page.
 
 from __future__ import annotations
 
+import gc
 import os
 import zlib
 from collections.abc import Iterator
@@ -52,6 +53,10 @@ class RenderTask:
 
 
 def _render_regions(task: RenderTask) -> list[tuple[str, bytes]]:
+    # The task's regions (trees, freed by reference counting when it ends) and the
+    # worker's templates need no scan by the cycle collector while pages are rendered
+    # (it scanned them again and again: ~2 s per worker at 514 regions).
+    gc.freeze()
     settings, use_directory_urls = task.settings, task.use_directory_urls
     reference = load_reference()
     figures = {r.id: region_figures(r, settings.as_of) for r in task.regions}

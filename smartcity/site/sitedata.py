@@ -11,6 +11,7 @@ from smartcity.asof import as_of_date
 from smartcity.figures.aggregate import NationalFigures, RegionFigures, national_figures, region_figures
 from smartcity.figures.national import RegionRank, rankings, ranks_by_region
 from smartcity.model import Region
+from smartcity.processes import cycle_collector_paused
 from smartcity.reference import Reference, load_reference
 from smartcity.site.changes import Items, RegionHistory, region_history, version_items
 from smartcity.site.history import Commit, file_histories, file_versions, is_shallow
@@ -117,6 +118,11 @@ def data_changes(directory: Path, names: list[str],
 
 def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
     """Load and validate every region once. Raises `InvalidData` on any problem."""
+    with cycle_collector_paused():
+        return _load_site_data(settings, repository)
+
+
+def _load_site_data(settings: Settings, repository: Repository | None) -> SiteData:
     reference = load_reference()
     regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
     by_file = file_histories(settings.regions_dir, HISTORY_DEPTH)

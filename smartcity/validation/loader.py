@@ -20,7 +20,7 @@ from typing import Any
 from smartcity import PROJECT_DIR
 from smartcity.asof import as_of_date
 from smartcity.model import Region
-from smartcity.processes import watch_parent, worker_context
+from smartcity.processes import cycle_collector_paused, watch_parent, worker_context
 from smartcity.reference import Reference, load_reference
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.problems import DataUnavailable, InvalidData, Problem, problem
@@ -191,7 +191,8 @@ def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCac
 
 def _check_in_worker(args: tuple[Path, dt.date, CheckCache | None, bool]) -> CheckedFile:
     path, today, cache, with_data = args
-    return check_file(path, load_reference(), today, cache, with_data, fast=True)
+    with cycle_collector_paused():
+        return check_file(path, load_reference(), today, cache, with_data, fast=True)
 
 
 def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
@@ -238,8 +239,12 @@ def _cross_file_problems(checked: list[CheckedFile]) -> list[Problem]:
 def check_files(paths: list[Path], reference: Reference | None = None, today: dt.date | None = None,
                 cache: CheckCache | None = None, workers: int | None = 1, models: bool = True) -> LoadResult:
     """Check files and, with `models`, build the model of every valid one."""
-    reference = reference or load_reference()
-    today = today or as_of_date()
+    with cycle_collector_paused():
+        return _check_files(paths, reference or load_reference(), today or as_of_date(), cache, workers, models)
+
+
+def _check_files(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
+                 workers: int | None, models: bool) -> LoadResult:
     checked = _check_all(paths, reference, today, cache, workers, with_data=models)
     problems = sorted([p for c in checked for p in c.problems] + _cross_file_problems(checked))
     bad_files = {p.file for p in problems}
