@@ -23,6 +23,7 @@ from smartcity.figures.national import RegionRank
 from smartcity.model import Region
 from smartcity.reference import Reference
 from smartcity.validation.rules import CONTROL_IN_TEXT, looks_like_formula
+from smartcity.validation.yamlstrict import is_suspect_text
 
 
 @cache
@@ -83,7 +84,8 @@ class UnsafeCell(ValueError):
 def _cell(value: Any) -> str:
     if isinstance(value, str):
         # defence in depth: the validator refuses these texts; a CSV is never written with one
-        if looks_like_formula(value) or CONTROL_IN_TEXT.search(value):
+        # (is_suspect_text is true of every such text, and cheap: most cells stop there)
+        if is_suspect_text(value) and (looks_like_formula(value) or CONTROL_IN_TEXT.search(value)):
             raise UnsafeCell(f"teks {value[:40]!r} tidak aman untuk lembar kerja (rumus atau karakter kendali)")
         return value
     if value is None:

@@ -117,6 +117,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             raise Abort(f"Data wilayah tidak sah: {len(error.problems)} masalah di {files} berkas; "
                         f"tidak ada halaman yang dibangun.") from None
         self._build = Build(site, Renderer(site, config.use_directory_urls))
+        gc.freeze()  # see on_env: the open data are written from them first
         self._timings["data"] = time.perf_counter()
         return config
 
@@ -190,9 +191,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         self._index_here_total = sum(1 for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
                                      if f.src_uri not in self.build.region_pages)
         env.globals["sc_chrome"] = ChromeCache()
-        # The region data, files and navigation live until the build ends: the cycle
-        # collector need not scan them again while every page is written (it did, for
-        # ~4 s of a 514-region build). `mkdocs serve` unfreezes them at its next build.
+        # The region data, files and navigation live until the build ends and hold no
+        # garbage: the cycle collector need not scan them again while the open data and
+        # every page are written (it did, for ~4 s of a 514-region build; frozen objects
+        # are still freed when unused). `mkdocs serve` unfreezes them at its next build.
         gc.freeze()
         search_page = files.get_file_from_path("cari.md")
         env.globals["sc_search_page"] = search_page.url if search_page is not None else ""

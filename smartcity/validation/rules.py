@@ -242,8 +242,11 @@ def spreadsheet_start(text: str) -> str:
 
 def looks_like_formula(text: str) -> bool:
     """True when a spreadsheet could read the text as a formula (CSV injection)."""
-    if text[:1] in ("\t", "\r"):
+    first = text[:1]
+    if first in ("\t", "\r"):
         return True
+    if first.isprintable() and first != " " and first not in FORMULA_SIGNS:
+        return False  # most texts: a visible first character, which no spreadsheet drops
     visible = spreadsheet_start(text)
     # "- butir" (a dash, then a space) is a list item, not a formula
     return bool(visible) and visible[0] in FORMULA_SIGNS and not (
