@@ -7,6 +7,7 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 from conftest import ROOT
 
@@ -80,3 +81,29 @@ def test_a_workers_search_file_is_the_one_cut_from_the_written_page(sample_site:
             compared += 1
     cut.close()
     assert compared == 12 * len(site.regions)
+
+
+def test_the_kept_pages_go_as_soon_as_pagefind_has_read_them(tmp_path: Path, monkeypatch: Any) -> None:
+    """The folder of pages to index is removed while Pagefind builds its index (not after
+    it), and what Pagefind writes is the same."""
+    from smartcity.site import search
+
+    removed_while_running: list[bool] = []
+    real = search._Indexer._read
+
+    def read(self: Any, on_parsed: Any) -> None:
+        def parsed() -> None:
+            on_parsed()
+            removed_while_running.append(not pages.folder.exists())
+        real(self, parsed)
+
+    monkeypatch.setattr(search._Indexer, "_read", read)
+    pages = SearchPages(tmp_path / "site")
+    for n in range(3):
+        pages.add(f"halaman-{n}/index.html", '<!doctype html><html lang="id"><body>'
+                  f'<article class="md-content__inner md-typeset"><div data-pagefind-body>Perizinan {n}</div>'
+                  "</article></body></html>")
+    indexed = pages.index(tmp_path / "site" / "pagefind")
+    assert indexed.pages == 3 and (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    assert removed_while_running == [True]
+    assert not pages.folder.exists()
