@@ -15,10 +15,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
 _PR_SET_PDEATHSIG = 1
+NICE_WHILE_INDEXING = 5
 
 
 @contextmanager
@@ -34,6 +36,18 @@ def cycle_collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@cache
+def lower_own_priority() -> None:
+    """Lower this process's CPU priority (nice +5), once per process, so that the child
+    it will wait for (the search indexer, started just before) runs first while both
+    have work. Only lowering is allowed without privileges; `cache` keeps the rebuilds
+    of `mkdocs serve` from lowering it again and again."""
+    try:
+        os.nice(NICE_WHILE_INDEXING)
+    except (AttributeError, OSError):  # no os.nice (Windows), or refused: only slower
+        pass
 
 
 def worker_context(prefer_fork: bool = False) -> BaseContext:

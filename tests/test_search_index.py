@@ -107,3 +107,14 @@ def test_the_kept_pages_go_as_soon_as_pagefind_has_read_them(tmp_path: Path, mon
     assert indexed.pages == 3 and (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
     assert removed_while_running == [True]
     assert not pages.folder.exists()
+
+
+def test_pages_a_killed_build_kept_for_pagefind_are_removed_by_the_next(tmp_path: Path) -> None:
+    """MkDocs' cleaning keeps hidden folders: the next build removes the one a killed
+    build left, so that it is never published."""
+    stale = tmp_path / "site" / ".smartcity-search-old"
+    (stale / "wilayah").mkdir(parents=True)
+    (stale / "wilayah" / "index.html").write_text("x", encoding="utf-8")
+    pages = SearchPages(tmp_path / "site")
+    assert not stale.exists() and pages.folder.is_dir()
+    pages.close()

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,13 @@ def test_indonesian_formatting() -> None:
     assert [data_age(d) for d in (None, 10, 45, 400, 2902)] == \
         ["tidak diketahui", "kurang dari 1 bulan", "1 bulan", "1 tahun 1 bulan", "7 tahun 11 bulan"]
     assert json.loads(json_text({"x": 1})) == {"x": 1}
+
+
+def test_the_build_lowers_its_priority_once_while_the_index_is_built() -> None:
+    """Once Pagefind runs, the build lets it have the CPU first (nice +5), once per
+    process: the rebuilds of `mkdocs serve` must not lower it again and again."""
+    code = ("import os; from smartcity.processes import lower_own_priority, NICE_WHILE_INDEXING as N; "
+            "before = os.nice(0); lower_own_priority(); lower_own_priority(); "
+            "after = os.nice(0); assert after == min(before + N, 19), (before, after); print('ok')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

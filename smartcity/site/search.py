@@ -35,6 +35,7 @@ from smartcity.site.search_stable import stabilise
 from smartcity.site.sitedata import SiteData
 
 SEARCH_DIR = "pagefind"
+SEARCH_FOLDER_PREFIX = ".smartcity-search-"  # the pages kept for Pagefind during a build
 # Pagefind's ready-made interfaces: /cari/ has its own, in Indonesian.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
@@ -114,7 +115,11 @@ class SearchPages:
     def __init__(self, site_dir: Path) -> None:
         site_dir.mkdir(parents=True, exist_ok=True)
         # Inside the site folder: should the build be killed, it goes with the half-built site.
-        self.folder = Path(tempfile.mkdtemp(prefix=".smartcity-search-", dir=site_dir))
+        # MkDocs' cleaning keeps hidden entries, so one a killed build left is removed here
+        # (one build at a time writes a site folder: processes.build_lock).
+        for stale in site_dir.glob(f"{SEARCH_FOLDER_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=SEARCH_FOLDER_PREFIX, dir=site_dir))
         self.handed = 0  # pages handed to `add`, indexed or not
         self._run: _Indexer | None = None
 
