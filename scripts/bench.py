@@ -142,7 +142,10 @@ QUERIES = ("izin", "pemerintah", "sampah", "UMKM", "puskesmas", "banjir", "wisat
 
 def _record(sizes: dict[str, int], response: Any) -> None:
     if "/pagefind/" in response.url:
-        sizes[response.url] = len(response.body())
+        try:
+            sizes[response.url] = len(response.body())
+        except Exception:  # noqa: BLE001 — the page closed before this body came: not part of the results shown
+            pass
 
 
 def search_figures(site: Path) -> dict[str, float]:
