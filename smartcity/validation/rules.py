@@ -264,12 +264,17 @@ def spreadsheet_formulas(ctx: RuleContext) -> None:
             ctx.add(path, "E-TEXT-FORMULA", start=spreadsheet_start(text)[:1] or text[:1])
 
 
+def is_budget_amount(path: Path_) -> bool:
+    """Whether `path` is a programme's planned or spent amount, whose written form the
+    `amounts` rule reads (yamlfast leaves such numbers to the located reader)."""
+    return len(path) >= 2 and path[-2] == "budget" and path[-1] in ("amount", "realised")
+
+
 def amounts(ctx: RuleContext) -> None:
     """An amount written like 250.000 was meant as 250 thousand (Indonesian
     notation), but YAML reads 250: refuse it rather than publish Rp 250."""
     for path, written in ctx.doc.float_texts.items():
-        if len(path) >= 2 and path[-2] == "budget" and path[-1] in ("amount", "realised") \
-                and THOUSANDS.match(written):
+        if is_budget_amount(path) and THOUSANDS.match(written):
             ctx.add(path, "E-AMOUNT-THOUSANDS", value=written, meant=written.replace(".", ""))
 
 

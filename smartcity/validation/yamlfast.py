@@ -21,6 +21,7 @@ from typing import Any
 import yaml_rs
 
 from smartcity.validation.problems import Path_
+from smartcity.validation.rules import is_budget_amount
 from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
 from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document, is_suspect_text
 
@@ -33,6 +34,7 @@ from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document, is
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
 _NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL)
 _REFUSED = b"&*!\t\r\\`"
+_BYTE_ORDER_MARK = "\ufeff".encode("utf-8")  # inside the text (one at the start is dropped before)
 _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # Digits and dots read as 0; underscores and the letters that make a number of another
 # kind (0b, 0o, 0x, 1e3) as _; the rest as a space. The number forms above are then
@@ -41,7 +43,6 @@ _NUMBER_TABLE = bytes(ord("0") if chr(c) in "0123456789." else ord("_") if chr(c
                       for c in range(256))
 _REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (MAX_DIGITS + 1))
 _INT_LIMIT = 10 ** MAX_DIGITS
-_BUDGET_AMOUNTS = ("amount", "realised")  # their written form matters (rules.amounts)
 
 
 class _Decline(Exception):
@@ -85,8 +86,7 @@ class _Values:
         """A non-integer number yamlstrict would build the same, or _Decline."""
         if isinstance(value, float):
             # how a number was written is kept only by the located reader (rules.amounts)
-            if not math.isfinite(value) or abs(value) >= MAX_NUMBER \
-                    or (len(path) >= 2 and path[-2] == "budget" and path[-1] in _BUDGET_AMOUNTS):
+            if not math.isfinite(value) or abs(value) >= MAX_NUMBER or is_budget_amount(path):
                 raise _Decline
         else:
             raise _Decline  # a date or anything else yaml-rs made
@@ -99,7 +99,7 @@ def _screened(text: str) -> bool:
     Line separators and controls are refused by `forbidden_characters`."""
     raw = text.encode("utf-8")
     special = raw.translate(None, _NOT_SPECIAL)
-    if any(c in special for c in _REFUSED) or "\ufeff" in text:
+    if any(c in special for c in _REFUSED) or _BYTE_ORDER_MARK in raw:
         return False
     if raw.startswith((b"%", b"---", b"...")) or b"\n---" in raw or b"\n..." in raw \
             or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
