@@ -139,6 +139,23 @@ class _StrictIntegerCode(CodeGeneratorDraft07):
     def generate_type(self) -> None:
         CodeGeneratorDraft04.generate_type(self)
 
+    # This validator only says "valid"; the precise pass says what is wrong and where.
+    # Stock code writes each error's message, with the whole schema definition at that
+    # point, into the generated source (0.9 MB of Python to compile, ~0.13 s per process),
+    # and names the value on every call inside lists (`str.format(**locals())`, a fifth of
+    # the validator's time). Neither is needed to say "invalid".
+
+    def exc(self, msg: str, *args: Any, append_to_msg: str | None = None, rule: str | None = None) -> None:
+        self.l('raise JsonSchemaValueException("invalid")')
+
+    def generate_ref(self) -> None:
+        with self._resolver.in_scope(self._definition["$ref"]):
+            name = self._resolver.get_scope_name()
+            uri = self._resolver.get_uri()
+            if uri not in self._validation_functions_done:
+                self._needed_validation_functions[uri] = name
+            self.l('{}({variable}, custom_formats, "data")', name)
+
 
 @cache
 def _fast_validator() -> Callable[[Any], Any]:
