@@ -226,6 +226,50 @@ def test_quick_and_located_readers_agree_on_every_corpus_file() -> None:
     assert quick_read >= 10, quick_read
 
 
+def test_the_quick_reader_collects_the_source_references_the_rules_would_find() -> None:
+    """The quick reader collects every reference to a source while it walks the file
+    (`Document.source_refs`); the sources rule otherwise walks the file for them."""
+    import datetime as dt
+
+    from smartcity.reference import load_reference
+    from smartcity.validation.rule_context import RuleContext
+    from smartcity.validation.yamlfast import quick_document
+
+    compared = 0
+    for path in sorted(CASES.glob("*/*/*.yml")) + sorted((CASES.parent.parent / "data" / "regions").glob("*.yml")):
+        try:
+            located = parse(path.read_text(encoding="utf-8"), path.name)[0]
+        except UnicodeDecodeError:  # a case of its own
+            continue
+        if located is None or not isinstance(located.data, dict):
+            continue
+        quick = quick_document(_block_style(located.data))
+        if quick is None:
+            continue
+        walked = RuleContext(located, "f.yml", path.stem, load_reference(), dt.date(2026, 1, 1)).source_refs()
+        assert quick.source_refs is not None
+        assert sorted(map(repr, quick.source_refs)) == sorted(map(repr, walked)), path
+        compared += bool(walked)
+    assert compared >= 5, compared
+
+
+def test_the_quick_reader_looks_for_forbidden_characters_whenever_one_could_be_there() -> None:
+    """The quick reader runs the forbidden-character search only when the bytes hold the
+    first byte of one of those characters: that set must cover every one of them."""
+    from smartcity.validation.yamlcompose import FORBIDDEN_RAW
+    from smartcity.validation.yamlfast import _FORBIDDEN_FIRST_BYTES, quick_document
+
+    forbidden = [chr(c) for c in range(0x110000)  # a carriage return is refused by the screen itself
+                 if not 0xD800 <= c < 0xE000 and c != 0x0D and FORBIDDEN_RAW.match(chr(c))]
+    assert len(forbidden) > 60
+    assert all(ch.encode("utf-8")[0] in _FORBIDDEN_FIRST_BYTES for ch in forbidden)
+    text = _block_style(parse(BASE, "f.yml")[0].data)
+    assert quick_document(text) is not None
+    for ch in ("\u202e", "\u2028", "\x85", "\ufeff", "\x7f"):
+        assert quick_document(text.replace("Kota", f"Ko{ch}ta", 1)) is None, repr(ch)
+    assert quick_document(text.replace("Kota", "Kota \u2014 \u201cpintar\u201d", 1)) is not None
+
+
 @pytest.mark.parametrize("written", ["1_000", "0b11", "+0x10", "0X1F", "1.5e3", "1e-400", ".inf", ".nan",
                                      "000000000000000012", "2_019", "2019.0e0"])
 def test_numbers_yaml_rs_reads_by_other_rules_go_to_the_located_reader(written: str) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import marshal
 import os
 import pickle
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -19,7 +21,11 @@ from typing import Any
 
 from smartcity import PACKAGE_DIR, PROJECT_DIR
 
-FORMAT = b"smartcity-cache-1"
+# marshal's format may change between Python versions: the version is part of every key
+FORMAT = f"smartcity-cache-2 python-{sys.version_info[0]}.{sys.version_info[1]} marshal-{marshal.version}".encode()
+# A stored value is marshalled when it can be (the parsed data of a file: dumped twice as
+# fast as by pickle, loaded 1.5x as fast), else pickled; its first byte says which.
+_MARSHALLED, _PICKLED = b"M", b"P"
 
 
 @cache
@@ -57,9 +63,11 @@ class CheckCache:
     def get(self, key: str) -> Any | None:
         """A stored result, or None."""
         try:
-            with (self.directory / key[:2] / key).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            stored = (self.directory / key[:2] / key).read_bytes()
+            if stored[:1] == _MARSHALLED:
+                return marshal.loads(memoryview(stored)[1:])
+            return pickle.loads(memoryview(stored)[1:]) if stored[:1] == _PICKLED else None
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             return None
 
     def put(self, key: str, value: Any) -> None:
@@ -68,8 +76,12 @@ class CheckCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # write then rename: a reader never sees half a file
+            try:
+                stored = _MARSHALLED + marshal.dumps(value)
+            except ValueError:  # a result object, or data holding one
+                stored = _PICKLED + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(stored)
             os.replace(handle.name, target)
         except OSError:
             pass  # a cache that cannot be written is only slower

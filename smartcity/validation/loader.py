@@ -35,6 +35,7 @@ MAX_FILE_BYTES = 2_000_000
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
 OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
+BYTE_ORDER_MARK = "\ufeff".encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,11 @@ def _read(path: Path, display: str) -> bytes | CheckedFile:
 FAST_SCHEMA_FROM = 20  # files to check before compiling the fast schema validator pays off
 
 
-def _quick_check(text: str, display: str, stem: str, reference: Reference, today: dt.date,
+def _quick_check(text: str, raw: bytes, display: str, stem: str, reference: Reference, today: dt.date,
                  fast: bool) -> CheckedFile | None:
     """The result of a file that yamlfast reads and that has no problem at all; None
     when the located reader must read it (for positions, or because yamlfast declines)."""
-    document = quick_document(text)
+    document = quick_document(text, raw)
     if document is None:
         return None
     code = document.data.get("code")
@@ -140,9 +141,9 @@ def check_content(raw: bytes, display: str, stem: str, reference: Reference, tod
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
-    text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it
+    text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it (and from the bytes)
     if quick:
-        checked = _quick_check(text, display, stem, reference, today, fast)
+        checked = _quick_check(text, raw.removeprefix(BYTE_ORDER_MARK), display, stem, reference, today, fast)
         if checked is not None:
             return checked
     document, problems = parse(text, display)
@@ -180,40 +181,46 @@ def check_file(path: Path, reference: Reference, today: dt.date, cache: CheckCac
     found = _cached(path, today, cache, with_data)
     if isinstance(found, CheckedFile):
         return found
-    display = display_path(path)
-    checked = check_content(found, display, path.stem, reference, today, fast)
+    return _check_and_store(found, display_path(path), path.stem, reference, today, cache, with_data, fast)
+
+
+def _check_and_store(raw: bytes, display: str, stem: str, reference: Reference, today: dt.date,
+                     cache: CheckCache | None, with_data: bool, fast: bool) -> CheckedFile:
+    checked = check_content(raw, display, stem, reference, today, fast)
     if cache is not None:
-        key = cache.key(found, display, today)
+        key = cache.key(raw, display, today)
         cache.put(key + ".data", checked.data)
         cache.put(key, checked.summary())
     return checked if with_data else checked.summary()
 
 
-def _check_in_worker(args: tuple[Path, dt.date, CheckCache | None, bool]) -> CheckedFile:
-    path, today, cache, with_data = args
+def _check_in_worker(args: tuple[bytes, str, str, dt.date, CheckCache | None, bool]) -> CheckedFile:
+    # the bytes the parent read (and hashed to look in the cache), not the file read again
+    raw, display, stem, today, cache, with_data = args
     with cycle_collector_paused():
-        return check_file(path, load_reference(), today, cache, with_data, fast=True)
+        return _check_and_store(raw, display, stem, load_reference(), today, cache, with_data, fast=True)
 
 
 def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
                workers: int | None, with_data: bool) -> list[CheckedFile]:
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     results: dict[int, CheckedFile] = {}
-    pending: list[int] = []
+    pending: dict[int, bytes] = {}
     for i, path in enumerate(paths):  # cached results are cheap: take them here
         found = _cached(path, today, cache, with_data)
         if isinstance(found, CheckedFile):
             results[i] = found
         else:
-            pending.append(i)
+            pending[i] = found
     if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
         with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True),
                                  initializer=watch_parent) as pool:
-            jobs = [(paths[i], today, cache, with_data) for i in pending]
+            jobs = [(raw, display_path(paths[i]), paths[i].stem, today, cache, with_data) for i, raw in pending.items()]
             results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8), strict=True))
     else:
         fast = len(pending) >= FAST_SCHEMA_FROM
-        results.update((i, check_file(paths[i], reference, today, cache, with_data, fast)) for i in pending)
+        results.update((i, _check_and_store(raw, display_path(paths[i]), paths[i].stem, reference, today, cache,
+                                            with_data, fast)) for i, raw in pending.items())
     return [results[i] for i in range(len(paths))]
 
 

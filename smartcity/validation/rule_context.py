@@ -77,7 +77,10 @@ class RuleContext:
     def source_refs(self) -> list[tuple[Path_, Any]]:
         """Every reference to a source: items' `sources` lists and measured values' `source`.
         Collected in one recursive pass that skips plain values: nested generators
-        cost a step per level for every value, and this walks the whole file."""
+        cost a step per level for every value, and this walks the whole file. The quick
+        reader collects them while it walks the file anyway (`Document.source_refs`)."""
+        if self.doc.source_refs is not None:
+            return self.doc.source_refs
         found: list[tuple[Path_, Any]] = []
 
         def walk(value: Any, path: Path_) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml_rs
 
-from smartcity.validation.characters import FORMULA_SIGNS
+from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_
 from smartcity.validation.rules import is_budget_amount
 from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
@@ -33,7 +33,24 @@ from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document
 # more digits than MAX_DIGITS. A text that merely contains one of them (R&D, "Siap?",
 # 5x lipat) is read by the located reader.
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
-_NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL)
+
+
+def _first_bytes(character_class: str) -> bytes:
+    """The first UTF-8 byte of every character of a regular-expression class body
+    (characters and `a-b` ranges, as in `characters`)."""
+    found: set[int] = set()
+    at = 0
+    while at < len(character_class):
+        is_range = at + 2 < len(character_class) and character_class[at + 1] == "-"
+        last = character_class[at + 2] if is_range else character_class[at]
+        found.update(chr(c).encode("utf-8", "surrogatepass")[0] for c in range(ord(character_class[at]), ord(last) + 1))
+        at += 3 if is_range else 1
+    return bytes(sorted(found))
+
+
+# A text holding none of these bytes holds none of the characters `forbidden_characters` refuses
+_FORBIDDEN_FIRST_BYTES = _first_bytes(INVISIBLE_CONTROLS + NONCHARACTERS)
+_NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL and c not in _FORBIDDEN_FIRST_BYTES)
 _REFUSED = b"&*!\t\r\\`"
 _BYTE_ORDER_MARK = "\ufeff".encode("utf-8")  # inside the text (one at the start is dropped before)
 _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
@@ -57,6 +74,7 @@ class _Values:
 
     def __init__(self) -> None:
         self.suspect_texts: list[tuple[Path_, str]] = []
+        self.source_refs: list[tuple[Path_, Any]] = []  # as RuleContext.source_refs finds them
 
     def walk(self, value: dict[Any, Any] | list[Any], path: Path_, depth: int) -> None:
         """Check `value` (at `path`, `depth` levels below the top) and all it holds.
@@ -67,6 +85,11 @@ class _Values:
         if isinstance(value, dict):
             if "<<" in value or set(map(type, value)) - {str}:
                 raise _Decline
+            sources = value.get("sources")
+            if type(sources) is list and path:
+                self.source_refs.extend((path + ("sources", i), ref) for i, ref in enumerate(sources))
+            if "source" in value and len(path) >= 2 and path[-2] == "actuals":
+                self.source_refs.append((path + ("source",), value["source"]))
             items = value.items()
         else:
             items = enumerate(value)
@@ -96,12 +119,11 @@ class _Values:
             raise _Decline  # a date or anything else yaml-rs made
 
 
-def _screened(text: str) -> bool:
+def _screened(text: str, raw: bytes) -> bool:
     """True when nothing in `text` could be read differently by the two readers. Tested
     on the UTF-8 bytes, first on the few special characters alone (one `translate`):
     a regular expression over a 120 KB text costs more than yaml-rs's whole reading.
     Line separators and controls are refused by `forbidden_characters`."""
-    raw = text.encode("utf-8")
     special = raw.translate(None, _NOT_SPECIAL)
     if any(c in special for c in _REFUSED) or _BYTE_ORDER_MARK in raw:
         return False
@@ -109,6 +131,8 @@ def _screened(text: str) -> bool:
             or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
         return False
     if b"?" in special and _COMPLEX_KEY.search(text):
+        return False
+    if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and forbidden_characters(text, "")[1]:
         return False
     if b"@" in special:
         at = raw.find(b"@")
@@ -123,12 +147,12 @@ def _screened(text: str) -> bool:
     return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
 
 
-def quick_document(text: str) -> Document | None:
-    """The document of `text` without positions, or None when only the located reader
-    (`yamlstrict.parse`) may read it."""
-    if not _screened(text):
+def quick_document(text: str, raw: bytes | None = None) -> Document | None:
+    """The document of `text` (UTF-8 `raw`, when the caller has it) without positions,
+    or None when only the located reader (`yamlstrict.parse`) may read it."""
+    if not _screened(text, text.encode("utf-8") if raw is None else raw):
         return None
-    if forbidden_characters(text, "")[1] or flow_depth_problem(text, "") is not None:
+    if flow_depth_problem(text, "") is not None:
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -141,7 +165,7 @@ def quick_document(text: str) -> Document | None:
         values.walk(data, (), 0)
     except _Decline:
         return None
-    return Document(data, None, {}, values.suspect_texts)
+    return Document(data, None, {}, values.suspect_texts, values.source_refs)
 
 
 def top_level_mark(text: str, key: str, value: str) -> tuple[int, int] | None:

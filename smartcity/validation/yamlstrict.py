@@ -111,6 +111,8 @@ class Document:
     float_texts: dict[Path_, str] = field(default_factory=dict)  # how each non-integer number was written
     # texts the character and formula rules must look at (see `is_suspect_text`); the rest are plain
     suspect_texts: list[tuple[Path_, str]] = field(default_factory=list)
+    # every reference to a source, when the reader collected them (`RuleContext.source_refs`)
+    source_refs: list[tuple[Path_, Any]] | None = None
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
