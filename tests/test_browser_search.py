@@ -59,6 +59,17 @@ def test_search_finds_word_forms_descriptions_and_agencies(browser, sample_serve
     page.close()
 
 
+def test_a_quick_wins_words_lead_to_its_region_not_to_national_lists(browser, sample_server) -> None:
+    """The national pillar page lists every region's quick wins, with their descriptions;
+    a word of one ("pentas", in Batik Fusion's) finds the region's page, not that list."""
+    page = browser.new_page()
+    found = search(page, sample_server.url, "pentas")
+    links = [href for r in found for href in r["links"]]
+    assert any(href.endswith("#qw-qw-batik-fusion") for href in links), links
+    assert not any("/pilar/" in href for href in links), links
+    page.close()
+
+
 def test_matches_are_highlighted_and_other_forms_found(browser, sample_server) -> None:
     page = browser.new_page()
     found = search(page, sample_server.url, "pemerintah")
