@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ MAX_FILE_BYTES = 2_000_000
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
 OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
+WORKER_BATCH = 8  # files handed to a worker at once
 BYTE_ORDER_MARK = "\ufeff".encode("utf-8")
 
 
@@ -194,11 +195,14 @@ def _check_and_store(raw: bytes, display: str, stem: str, reference: Reference, 
     return checked if with_data else checked.summary()
 
 
-def _check_in_worker(args: tuple[bytes, str, str, dt.date, CheckCache | None, bool]) -> CheckedFile:
+_Job = tuple[bytes, str, str, dt.date, CheckCache | None, bool]  # raw, display, stem, as of, cache, with data
+
+
+def _check_in_worker(jobs: list[tuple[int, _Job]]) -> list[tuple[int, CheckedFile]]:
     # the bytes the parent read (and hashed to look in the cache), not the file read again
-    raw, display, stem, today, cache, with_data = args
     with cycle_collector_paused():
-        return _check_and_store(raw, display, stem, load_reference(), today, cache, with_data, fast=True)
+        return [(i, _check_and_store(raw, display, stem, load_reference(), today, cache, with_data, fast=True))
+                for i, (raw, display, stem, today, cache, with_data) in jobs]
 
 
 def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: CheckCache | None,
@@ -206,18 +210,34 @@ def _check_all(paths: list[Path], reference: Reference, today: dt.date, cache: C
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     results: dict[int, CheckedFile] = {}
     pending: dict[int, bytes] = {}
-    for i, path in enumerate(paths):  # cached results are cheap: take them here
-        found = _cached(path, today, cache, with_data)
-        if isinstance(found, CheckedFile):
-            results[i] = found
-        else:
+    # Workers start once PARALLEL_FROM files need checking and get files while the rest
+    # are still being read and looked up here (cached results are cheap: taken here).
+    pool: ProcessPoolExecutor | None = None
+    handed: list[Future[list[tuple[int, CheckedFile]]]] = []
+    queued: list[tuple[int, _Job]] = []
+    try:
+        for i, path in enumerate(paths):
+            found = _cached(path, today, cache, with_data)
+            if isinstance(found, CheckedFile):
+                results[i] = found
+                continue
             pending[i] = found
-    if workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
-        with ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True),
-                                 initializer=watch_parent) as pool:
-            jobs = [(raw, display_path(paths[i]), paths[i].stem, today, cache, with_data) for i, raw in pending.items()]
-            results.update(zip(pending, pool.map(_check_in_worker, jobs, chunksize=8), strict=True))
-    else:
+            queued.append((i, (found, display_path(path), path.stem, today, cache, with_data)))
+            if pool is None and workers > 1 and len(pending) >= PARALLEL_FROM and reference is load_reference():
+                pool = ProcessPoolExecutor(workers, mp_context=worker_context(prefer_fork=True),
+                                           initializer=watch_parent)
+            if pool is not None and len(queued) >= WORKER_BATCH:
+                handed.append(pool.submit(_check_in_worker, queued))
+                queued = []
+        if pool is not None:
+            if queued:
+                handed.append(pool.submit(_check_in_worker, queued))
+            for batch in handed:
+                results.update(batch.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if pool is None:
         fast = len(pending) >= FAST_SCHEMA_FROM
         results.update((i, _check_and_store(raw, display_path(paths[i]), paths[i].stem, reference, today, cache,
                                             with_data, fast)) for i, raw in pending.items())
