@@ -137,6 +137,12 @@ def test_workers_render_from_the_checked_data_without_reading_the_files(tmp_path
     bodies = RegionBodies(site, renderer, workers=2)
     try:
         assert bodies._pool is not None, "rendered by worker processes"
+        workers = list(bodies._pool._processes.values())
+        while not bodies.finished():
+            time.sleep(0.05)
+        # done rendering, the workers end (before the search index is built); the bodies stay
+        bodies.stop_idle_workers()
+        assert bodies._pool is None and workers and not any(w.is_alive() for w in workers)
         for region in site.regions:
             for page in region_pages(site.reference):
                 url = url_of(region_src(region.id, page.slug), True)
