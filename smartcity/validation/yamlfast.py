@@ -35,21 +35,23 @@ from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
 
 
-def _first_bytes(character_class: str) -> bytes:
-    """The first UTF-8 byte of every character of a regular-expression class body
-    (characters and `a-b` ranges, as in `characters`)."""
-    found: set[int] = set()
+def _encodings(character_class: str) -> frozenset[bytes]:
+    """The UTF-8 form of every character of a regular-expression class body (characters
+    and `a-b` ranges, as in `characters`)."""
+    found: set[bytes] = set()
     at = 0
     while at < len(character_class):
         is_range = at + 2 < len(character_class) and character_class[at + 1] == "-"
         last = character_class[at + 2] if is_range else character_class[at]
-        found.update(chr(c).encode("utf-8", "surrogatepass")[0] for c in range(ord(character_class[at]), ord(last) + 1))
+        found.update(chr(c).encode("utf-8", "surrogatepass") for c in range(ord(character_class[at]), ord(last) + 1))
         at += 3 if is_range else 1
-    return bytes(sorted(found))
+    return frozenset(found)
 
 
-# A text holding none of these bytes holds none of the characters `forbidden_characters` refuses
-_FORBIDDEN_FIRST_BYTES = _first_bytes(INVISIBLE_CONTROLS + NONCHARACTERS)
+# The characters `forbidden_characters` refuses, as bytes, and the bytes they start with
+_FORBIDDEN_ENCODINGS = _encodings(INVISIBLE_CONTROLS + NONCHARACTERS)
+_FORBIDDEN_FIRST_BYTES = bytes(sorted({form[0] for form in _FORBIDDEN_ENCODINGS}))
+_FEW = 64  # occurrences of a first byte worth looking at one by one (else: the regular expression)
 _NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL and c not in _FORBIDDEN_FIRST_BYTES)
 _REFUSED = b"&*!\t\r\\`"
 _BYTE_ORDER_MARK = "\ufeff".encode("utf-8")  # inside the text (one at the start is dropped before)
@@ -119,20 +121,52 @@ class _Values:
             raise _Decline  # a date or anything else yaml-rs made
 
 
+def _only_empty_flow_collections(raw: bytes, special: bytes) -> bool:
+    """True when every bracket in `raw` is part of a `[]` or `{}` (`special`: its
+    special characters alone, brackets included)."""
+    for opening, closing in ((b"[", b"]"), (b"{", b"}")):
+        if special.count(opening) != special.count(closing):
+            return False
+        at = raw.find(opening)
+        while at >= 0:
+            if raw[at + 1:at + 2] != closing:
+                return False
+            at = raw.find(opening, at + 2)
+    return True
+
+
+def _holds_forbidden(text: str, raw: bytes, special: bytes) -> bool:
+    """Whether `text` holds a character `forbidden_characters` refuses. Most texts hold
+    a first byte of one only a few times (an en dash starts like a bidi control): each is
+    looked at; a text with many is searched by the regular expression."""
+    for first in _FORBIDDEN_FIRST_BYTES:
+        count = special.count(first)
+        if count > _FEW:
+            return bool(forbidden_characters(text, "")[1])
+        size = 1 if first < 0x80 else 2 if first < 0xE0 else 3 if first < 0xF0 else 4
+        at = raw.find(first) if count else -1
+        while at >= 0:
+            if raw[at:at + size] in _FORBIDDEN_ENCODINGS:
+                return True
+            at = raw.find(first, at + size)
+    return False
+
+
 def _screened(text: str, raw: bytes) -> bool:
     """True when nothing in `text` could be read differently by the two readers. Tested
     on the UTF-8 bytes, first on the few special characters alone (one `translate`):
     a regular expression over a 120 KB text costs more than yaml-rs's whole reading.
-    Line separators and controls are refused by `forbidden_characters`."""
+    Line separators and controls are refused by `forbidden_characters`, looked for only
+    when the first byte of one is there."""
     special = raw.translate(None, _NOT_SPECIAL)
-    if any(c in special for c in _REFUSED) or _BYTE_ORDER_MARK in raw:
+    if any(c in special for c in _REFUSED) or (_BYTE_ORDER_MARK[0] in special and _BYTE_ORDER_MARK in raw):
         return False
     if raw.startswith((b"%", b"---", b"...")) or b"\n---" in raw or b"\n..." in raw \
             or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
         return False
     if b"?" in special and _COMPLEX_KEY.search(text):
         return False
-    if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and forbidden_characters(text, "")[1]:
+    if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and _holds_forbidden(text, raw, special):
         return False
     if b"@" in special:
         at = raw.find(b"@")
@@ -140,8 +174,7 @@ def _screened(text: str, raw: bytes) -> bool:
             if at == 0 or raw[at - 1] in b" \n:,-":
                 return False
             at = raw.find(b"@", at + 1)
-    brackets = sum(special.count(c) for c in b"[]{}")
-    if brackets and brackets != 2 * (raw.count(b"[]") + raw.count(b"{}")):
+    if any(c in special for c in b"[]{}") and not _only_empty_flow_collections(raw, special):
         return False
     shapes = raw.translate(_NUMBER_TABLE)
     return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
