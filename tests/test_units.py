@@ -133,6 +133,29 @@ def test_cache_key_depends_on_content_name_and_date(tmp_path: Path) -> None:
     assert CheckCache(blocked).get(key) is None
 
 
+def test_a_checked_file_is_stored_in_one_cache_file_and_a_damaged_one_is_a_miss(tmp_path: Path) -> None:
+    """A file's summary (a result object: pickled) and its parsed data (marshalled) share
+    one cache file; the summary can be read alone; a cut or foreign file is a miss."""
+    from smartcity.validation.loader import CheckedFile
+
+    cache = CheckCache(tmp_path / "cache")
+    key = CheckCache.key(b"a", "x.yml", AS_OF)
+    summary = CheckedFile("x.yml", None, (), (3, 7), "33.75")
+    data = {"code": "33.75", "period": {"start": 2019, "end": 2025}, "ratio": 0.5, "items": [None, True]}
+    cache.put_pair(key, summary, data)
+    assert len(list((tmp_path / "cache").rglob("*"))) == 2  # one folder, one file
+    assert cache.get_pair(key) == (summary, data)
+    assert cache.get_pair(key, second=False) == (summary, None)
+    stored = next(p for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    whole = stored.read_bytes()
+    stored.write_bytes(whole[:-10])  # the data cut short: the summary is still read, the data is not
+    assert cache.get_pair(key)[0] == summary and cache.get_pair(key)[1] is None
+    stored.write_bytes(whole[:20])  # the summary cut short
+    assert cache.get_pair(key) is None or cache.get_pair(key)[0] is None
+    cache.put(key, {"a": 1})  # another kind of value under the key
+    assert cache.get_pair(key) is None
+
+
 # --- open data ------------------------------------------------------------------------------
 
 def test_csv_cells_and_format() -> None:

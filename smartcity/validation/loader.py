@@ -165,13 +165,12 @@ def _cached(path: Path, today: dt.date, cache: CheckCache | None, with_data: boo
     raw = _read(path, display)
     if isinstance(raw, CheckedFile) or cache is None:
         return raw
-    key = cache.key(raw, display, today)
-    summary = cache.get(key)
+    stored = cache.get_pair(cache.key(raw, display, today), second=with_data)
+    summary, data = stored if stored is not None else (None, None)
     if not isinstance(summary, CheckedFile):
         return raw
     if not with_data or summary.problems:
         return summary
-    data = cache.get(key + ".data")
     return CheckedFile(display, data, summary.problems, summary.code_mark, summary.code) \
         if isinstance(data, dict) else raw
 
@@ -189,9 +188,7 @@ def _check_and_store(raw: bytes, display: str, stem: str, reference: Reference, 
                      cache: CheckCache | None, with_data: bool, fast: bool) -> CheckedFile:
     checked = check_content(raw, display, stem, reference, today, fast)
     if cache is not None:
-        key = cache.key(raw, display, today)
-        cache.put(key + ".data", checked.data)
-        cache.put(key, checked.summary())
+        cache.put_pair(cache.key(raw, display, today), checked.summary(), checked.data)
     return checked if with_data else checked.summary()
 
 
