@@ -76,11 +76,10 @@ class CheckCache:
         the first is read (a file's summary without its parsed data)."""
         try:
             with (self.directory / key[:2] / key).open("rb") as handle:
-                head = handle.read(5)
-                size = int.from_bytes(head[1:], "big")
-                if head[:1] != _PAIR or len(head) != 5:
+                head = handle.read(5)  # the tag, then the first value's length
+                if len(head) != 5 or head[:1] != _PAIR:
                     return None
-                first = _decoded(memoryview(handle.read(size)))
+                first = _decoded(memoryview(handle.read(int.from_bytes(head[1:], "big"))))
                 return first, (_decoded(memoryview(handle.read())) if second else None)
         except OSError:
             return None

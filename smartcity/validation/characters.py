@@ -13,6 +13,8 @@ INVISIBLE_CONTROLS = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u20
                       "\u202a-\u202e\u2066-\u2069")
 NONCHARACTERS = "\ufffe\uffff"
 LINE_BREAKS_AND_TAB = "\t\n\r"
+# A UTF-8 byte-order mark: harmless at the start of a file (dropped), refused anywhere else.
+BYTE_ORDER_MARK = "\ufeff"
 
 # The signs a spreadsheet reads as the start of a formula, and their full-width forms.
 FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")

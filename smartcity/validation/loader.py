@@ -23,6 +23,7 @@ from smartcity.model import Region
 from smartcity.processes import cycle_collector_paused, watch_parent, worker_context
 from smartcity.reference import Reference, load_reference
 from smartcity.validation.cache import CheckCache
+from smartcity.validation.characters import BYTE_ORDER_MARK
 from smartcity.validation.problems import DataUnavailable, InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
@@ -36,7 +37,6 @@ FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
 OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
 WORKER_BATCH = 8  # files handed to a worker at once
-BYTE_ORDER_MARK = "\ufeff".encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,10 @@ def check_content(raw: bytes, display: str, stem: str, reference: Reference, tod
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
-    text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark is harmless: drop it (and from the bytes)
+    text = text.removeprefix(BYTE_ORDER_MARK)  # harmless at the start: dropped (from the bytes too)
     if quick:
-        checked = _quick_check(text, raw.removeprefix(BYTE_ORDER_MARK), display, stem, reference, today, fast)
+        checked = _quick_check(text, raw.removeprefix(BYTE_ORDER_MARK.encode("utf-8")), display, stem, reference,
+                               today, fast)
         if checked is not None:
             return checked
     document, problems = parse(text, display)

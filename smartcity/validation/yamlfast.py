@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml_rs
 
-from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
+from smartcity.validation.characters import BYTE_ORDER_MARK, FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_
 from smartcity.validation.rules import is_budget_amount
 from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
@@ -54,7 +54,7 @@ _FORBIDDEN_FIRST_BYTES = bytes(sorted({form[0] for form in _FORBIDDEN_ENCODINGS}
 _FEW = 64  # occurrences of a first byte worth looking at one by one (else: the regular expression)
 _NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL and c not in _FORBIDDEN_FIRST_BYTES)
 _REFUSED = b"&*!\t\r\\`"
-_BYTE_ORDER_MARK = "\ufeff".encode("utf-8")  # inside the text (one at the start is dropped before)
+_BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")  # inside the text (one at the start is dropped before)
 _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # Digits and dots read as 0; underscores and the letters that make a number of another
 # kind (0b, 0o, 0x, 1e3) as _; the rest as a space. The number forms above are then
