@@ -43,13 +43,22 @@ def stale(region: Region, as_of: dt.date) -> bool:
     return region.updated is None or (as_of - region.updated).days > 365
 
 
+def num(n: int) -> str:
+    """A count the Indonesian way: 55.729."""
+    return f"{n:,}".replace(",", ".")
+
+
 def done_of_active(programs) -> str:
     active = [p for p in programs if p.status != "cancelled"]
-    return f"{sum(1 for p in active if p.status == 'done')}/{len(active)}"
+    return f"{num(sum(1 for p in active if p.status == 'done'))}/{num(len(active))}"
 
 
 def done_of_total(items) -> str:
-    return f"{sum(1 for i in items if i.status == 'done')}/{len(items)}"
+    return f"{num(sum(1 for i in items if i.status == 'done'))}/{num(len(items))}"
+
+
+def share(part: float, whole: float) -> str:
+    return f"{round(100 * part / whole)}%"
 
 
 def rupiah(amount: float) -> str:
@@ -64,19 +73,25 @@ def realised(programs) -> float:
     return sum(p.budget.realised for p in programs if p.budget and p.budget.realised is not None)
 
 
-def assessment(indicator, region: Region) -> str:
-    """baseline → target on a straight line; the latest measured value against it."""
+def assessment(indicator, region: Region, as_of: dt.date) -> str:
+    """baseline → target on a straight line; the latest measured value against it; a target
+    year that is over without the target reached is missed; nothing measured before the
+    baseline year is judged."""
     if not indicator.actuals:
         return "no_data"
     latest = indicator.actuals[-1]
     base, target, year = indicator.baseline, indicator.target, indicator.year
     base_year = indicator.baseline_year or region.period.start
+    if latest.year < base_year:
+        return "not_assessable"
     if target is not None and base is not None:
         rising = target >= base
         if (rising and latest.value >= target) or (not rising and latest.value <= target):
             return "achieved"
     if base is None or target is None or year is None or year <= base_year:
         return "not_assessable"
+    if year < as_of.year:
+        return "missed"
     share = min(1, max(0, (latest.year - base_year) / (year - base_year)))
     expected = base + (target - base) * share
     ahead = latest.value >= expected - 1e-9 if target >= base else latest.value <= expected + 1e-9
@@ -97,18 +112,31 @@ def ranks(regions: list[Region]) -> dict[str, list[tuple[int, str, float]]]:
 
 # --- checks --------------------------------------------------------------------------------------
 
+def check_money_basis(text: str, programs, where: str) -> None:
+    """A realised total on a page says how many programmes report spending, and its share is over
+    **all** planned money (a programme that has not reported counts as nothing spent)."""
+    text = " ".join(text.split())
+    reporting = [p for p in programs if p.budget and p.budget.realised is not None]
+    if not reporting:
+        return
+    assert f"{num(len(reporting))} dari {num(len(programs))} program melaporkan realisasi" in text, where
+    assert f"{share(realised(programs), planned(programs))} dari seluruh anggaran rencana" in text, where
+
+
 def check_regions_index(site: Path, regions: list[Region], as_of: dt.date) -> None:
     table = soup(site, "wilayah").select_one(".sc-regions-table")
     by_name = {r.name: r for r in regions}
     rows = table.select("tbody tr")
     for row, cells in zip(rows, rows_by_header(table), strict=True):
         region = by_name[row.th.a.get_text()]
-        assert cells["Program"] == str(len(region.programs))
+        cancelled = sum(1 for p in region.programs if p.status == "cancelled")
+        assert cells["Program (semua)"] == num(len(region.programs)) + (f" ({num(cancelled)} batal)" if cancelled else "")
         active = [p for p in region.programs if p.status != "cancelled"]
-        share = f"{round(100 * sum(1 for p in active if p.status == 'done') / len(active))}%" if active \
+        done = sum(1 for p in active if p.status == "done")
+        expected = f"{share(done, len(active))} ({num(done)}/{num(len(active))})" if active \
             else "semua program dibatalkan" if region.programs else "belum ada program"
-        assert share in cells["Program selesai"], (region.name, cells["Program selesai"])
-        assert cells["Lewat tenggat"] == str(sum(1 for p in region.programs if overdue(p, region, as_of)))
+        assert cells["Program selesai (dari tidak dibatalkan)"] == expected, (region.name, expected)
+        assert cells["Lewat tenggat"] == num(sum(1 for p in region.programs if overdue(p, region, as_of)))
         assert cells["Quick win selesai"] == done_of_total(region.quick_wins)
         assert ("usang" in cells["Data per"]) == stale(region, as_of)
         assert row["data-age"] == ("stale" if stale(region, as_of) else "fresh")
@@ -123,12 +151,16 @@ def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> Non
         page = soup(site, f"wilayah/{region.id}")
         values = [v.get_text(strip=True) for v in page.select(".sc-figures .sc-figure__value")]
         active = [p for p in region.programs if p.status != "cancelled"]
-        assert values[0] == f"{sum(1 for p in active if p.status == 'done')} dari {len(active)}"
-        assert values[1] == str(sum(1 for p in region.programs if overdue(p, region, as_of)))
+        assert values[0] == f"{num(sum(1 for p in active if p.status == 'done'))} dari {num(len(active))}"
+        assert values[1] == num(sum(1 for p in region.programs if overdue(p, region, as_of)))
         assert values[2] == done_of_total(region.quick_wins).replace("/", " dari ")
         assert (page.select_one(".sc-banner--stale") is not None) == stale(region, as_of), region.id
         assert "Data per" in page.select_one(".sc-page-meta").get_text()
+        check_money_basis(page.select_one("#anggaran").parent.get_text(" "), region.programs, region.id)
+        check_money_basis(soup(site, f"wilayah/{region.id}/cetak").select_one("#angka-ringkas").parent.get_text(" "),
+                          region.programs, f"{region.id} print")
         for card, plan in zip(page.select("#pilar ~ .sc-cards .sc-card"), region.pillars, strict=True):
+            check_money_basis(card.get_text(" "), plan.programs, f"{region.id} {plan.key}")
             assert ("belum ada program" in card.get_text()) == (not plan.programs)
             all_cancelled = bool(plan.programs) and all(p.status == "cancelled" for p in plan.programs)
             assert ("semua program dibatalkan" in card.get_text()) == all_cancelled
@@ -139,7 +171,8 @@ def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> Non
                        if tr.select_one(".sc-overdue")}
             assert flagged == {p.id for p in plan.programs if overdue(p, region, as_of)}, (region.id, plan.key)
             judged = [span["class"][1].removeprefix("sc-assess--") for span in pillar_page.select(".sc-goals .sc-assess")]
-            assert judged == [assessment(g.indicator, region) for g in plan.goals if g.indicator], (region.id, plan.key)
+            assert judged == [assessment(g.indicator, region, as_of) for g in plan.goals if g.indicator], \
+                (region.id, plan.key)
             over = {tr.h5["id"].removeprefix("program-") for tr in pillar_page.select("tr:has(h5[id^='program-'])")
                     if tr.select_one(".sc-over-budget")}
             assert over == {p.id for p in plan.programs if p.budget and p.budget.realised is not None
@@ -151,7 +184,7 @@ def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> Non
             for horizon, label in (("short", "Jangka pendek"), ("medium", "Jangka menengah"), ("long", "Jangka panjang")):
                 mine = [p for p in region.programs if p.horizon == horizon]
                 assert rows[label]["Anggaran rencana"] == rupiah(planned(mine))
-                assert rows[label]["Tanpa anggaran"] == str(sum(1 for p in mine if not p.budget))
+                assert rows[label]["Tanpa anggaran"] == num(sum(1 for p in mine if not p.budget))
 
 
 def check_provinces(site: Path, regions: list[Region], as_of: dt.date) -> None:
@@ -162,8 +195,10 @@ def check_provinces(site: Path, regions: list[Region], as_of: dt.date) -> None:
             assert row["Lewat tenggat"] == "–"
             continue
         programs = [p for r in members for p in r.programs]
-        assert row["Program selesai"] == done_of_active(programs)
-        assert row["Lewat tenggat"] == str(sum(1 for r in members for p in r.programs if overdue(p, r, as_of)))
+        check_money_basis(soup(site, f"provinsi/{province.code}").select_one(".sc-figures ~ .sc-figures").get_text(" "),
+                          programs, province.name)
+        assert row["Program selesai (dari tidak dibatalkan)"] == done_of_active(programs)
+        assert row["Lewat tenggat"] == num(sum(1 for r in members for p in r.programs if overdue(p, r, as_of)))
         assert row["Quick win selesai"] == done_of_total([q for r in members for q in r.quick_wins])
     # the tile map: one linked tile per province, coloured by coverage
     tiles = soup(site, "provinsi").select(".sc-tilemap svg a")
@@ -179,13 +214,18 @@ def check_provinces(site: Path, regions: list[Region], as_of: dt.date) -> None:
 
 def check_statistics(site: Path, regions: list[Region], as_of: dt.date) -> None:
     page = soup(site, "statistik")
+    check_money_basis(page.select_one(".sc-figures").get_text(" "), [p for r in regions for p in r.programs], "statistik")
+    compare = soup(site, "bandingkan")
+    by_id = {r.id: r for r in regions}
+    for row in compare.select(".sc-compare-table tbody tr")[:60]:
+        check_money_basis(row.get_text(" "), by_id[row["data-region"]].programs, f"compare {row['data-region']}")
 
     def chart(chart_id: str) -> dict[str, list[str]]:
         return {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.select("td")]
                 for tr in page.select(f"#{chart_id} .sc-chart__data tbody tr")}
     for pillar in REFERENCE.pillars:
         assert chart("program-lewat-tenggat")[pillar.label] == \
-            [str(sum(1 for r in regions for p in r.pillar(pillar.key).programs if overdue(p, r, as_of)))]
+            [num(sum(1 for r in regions for p in r.pillar(pillar.key).programs if overdue(p, r, as_of)))]
     labels = {"seleksi": "Seleksi", "bimtek": "Bimtek", "masterplan": "Masterplan selesai",
               "implementasi": "Implementasi", "evaluasi": "Evaluasi", None: "Belum diisi"}
     assert {k: int(v[0]) for k, v in chart("wilayah-tahap").items()} == \
@@ -195,7 +235,7 @@ def check_statistics(site: Path, regions: list[Region], as_of: dt.date) -> None:
     for pillar in REFERENCE.pillars:
         programs = [p for r in regions for p in r.pillar(pillar.key).programs]
         assert by_pillar[pillar.label]["Anggaran rencana"] == rupiah(planned(programs))
-        assert by_pillar[pillar.label]["Tanpa anggaran"] == str(sum(1 for p in programs if not p.budget))
+        assert by_pillar[pillar.label]["Tanpa anggaran"] == num(sum(1 for p in programs if not p.budget))
 
 
 def check_ranking(site: Path, regions: list[Region]) -> None:
@@ -211,7 +251,11 @@ def check_ranking(site: Path, regions: list[Region]) -> None:
         for period, entries in expected.items():
             mine = [rank for rank, name, _ in entries if name == region.name]
             if mine:
-                assert f"Peringkat {mine[0]} dari {len(entries)} pada {period}" in text, (region.id, period)
+                year, half = period.split("-")
+                label = f"{year} Tahap {'I' if half == '1' else 'II'}"
+                assert f"Peringkat {num(mine[0])} di situs ini, di antara {num(len(entries))} wilayah yang dinilai " \
+                       f"pada {label} (bukan peringkat resmi)" in text, (region.id, period)
+                assert "nasional" not in text.replace("bukan peringkat resmi nasional", ""), region.id
     assert by_name
 
 
@@ -240,7 +284,7 @@ def check_open_data(site: Path, regions: list[Region], as_of: dt.date) -> None:
                        for plan in r.pillars for n, g in enumerate(plan.goals, start=1) if g.indicator
                        for m in g.indicator.actuals]
     judged = [row["assessment"] for row in table("indikator") if row["indicator"]]
-    assert judged == [assessment(g.indicator, r) for r in sorted(regions, key=lambda r: r.code)
+    assert judged == [assessment(g.indicator, r, as_of) for r in sorted(regions, key=lambda r: r.code)
                       for plan in r.pillars for g in plan.goals if g.indicator]
 
 
@@ -306,7 +350,7 @@ def check_records(site: Path, regions: list[Region], region_pages: list[Region])
     chart = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
              for tr in page.select("#risiko-pilar .sc-chart__data tbody tr")}
     for pillar in REFERENCE.pillars:
-        assert chart[pillar.label] == str(sum(1 for r in regions for k in r.risks
+        assert chart[pillar.label] == num(sum(1 for r in regions for k in r.risks
                                               if k.status == "open" and k.pillar == pillar.key))
     for region in region_pages:
         risks = soup(site, f"wilayah/{region.id}/risiko")

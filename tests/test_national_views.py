@@ -147,7 +147,18 @@ def check_regions_index(site: Path, regions: list[Region]) -> None:
         region = by_name[row.th.a.get_text()]
         scored = [e for e in region.evaluations if e.scores and e.scores.final is not None]
         expected = f"{scored[-1].scores.final:.2f}".replace(".", ",") if scored else "–"
-        assert cells["Nilai terakhir"].split(" ")[0] == expected, region.name
+        assert cells["Nilai terakhir (putaran)"].split(" ")[0] == expected, region.name
+    # sorting by the latest score sorts by round first: a 2020 score never sorts above a 2023 one
+    column = [th.get_text(" ", strip=True) for th in table.select("thead th")].index("Nilai terakhir (putaran)")
+    keyed = []
+    for row in table.select("tbody tr"):
+        region = by_name[row.th.a.get_text()]
+        scored = [e for e in region.evaluations if e.scores and e.scores.final is not None]
+        if scored:
+            cell = row.find_all(["th", "td"], recursive=False)[column]
+            keyed.append((float(cell["data-sort"]), scored[-1].period, scored[-1].scores.final))
+    by_sort = [(period, final) for _, period, final in sorted(keyed)]
+    assert by_sort == sorted(by_sort)
 
 
 # --- open data ------------------------------------------------------------------------------
@@ -261,7 +272,7 @@ def test_sample_data_package_is_valid(sample_site: Path) -> None:
 def test_latest_score_and_pillar_chart_of_a_region(sample_site: Path) -> None:
     row = next(r for r in rows_by_header(soup(sample_site, "wilayah").select_one(".sc-regions-table"))
                if r["Wilayah"].startswith("Kota Pekalongan"))
-    assert row["Nilai terakhir"] == "3,50 (2021 Tahap II)"
+    assert row["Nilai terakhir (putaran)"] == "3,50 (2021 Tahap II)"
     overview = soup(sample_site, "wilayah/kota-pekalongan")
     table = chart_table(overview, "kemajuan-pilar")
     region = published(ROOT / "data" / "regions")

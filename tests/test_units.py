@@ -239,28 +239,38 @@ def test_money_sums_and_says_what_is_missing() -> None:
                       Program("b", "B", "short", "planned", budget=Budget(50)),
                       Program("c", "C", "short", "planned")])
     assert (money.planned, money.realised, money.with_budget, money.without_budget) == (150, 120, 2, 1)
-    assert money.over_budget == 1 and money.realised_share == pytest.approx(1.2)
+    assert money.over_budget == 1 and money.realised_share_reporting == pytest.approx(1.2)
+    # the realised share is over all planned money: 120 of 150, not 120 of 100
+    assert money.realised_share == pytest.approx(0.8)
+    assert (money.with_realised, money.without_report, money.programs) == (1, 2, 3)
     assert Money.of([]).realised_share is None
+    assert Money.of([Program("b", "B", "short", "planned", budget=Budget(50))]).realised_share is None
 
 
-@pytest.mark.parametrize("actuals, expected", [
-    ((), "no_data"),
-    ((Actual(2021, 83),), "on_track"),   # expected in 2021: 70 + (95 - 70) * 2 / 4 = 82.5
-    ((Actual(2021, 80),), "behind"),
-    ((Actual(2020, 70), Actual(2022, 96)), "achieved"),
+@pytest.mark.parametrize("actuals, as_of, expected", [
+    ((), AS_OF, "no_data"),
+    ((Actual(2021, 83),), dt.date(2022, 6, 1), "on_track"),   # expected in 2021: 70 + (95 - 70) * 2 / 4 = 82.5
+    ((Actual(2021, 80),), dt.date(2022, 6, 1), "behind"),
+    ((Actual(2020, 70), Actual(2022, 96)), AS_OF, "achieved"),
+    # the target year 2023 is over: not reached is "Tidak tercapai", not "Tertinggal"
+    ((Actual(2021, 83),), dt.date(2024, 1, 1), "missed"),
+    ((Actual(2023, 94),), AS_OF, "missed"),
+    ((Actual(2023, 94),), dt.date(2023, 12, 31), "behind"),
+    # measured before the baseline year: no judgement, not even "on track"
+    ((Actual(2018, 99),), dt.date(2022, 6, 1), "not_assessable"),
 ])
-def test_indicator_rule(actuals: tuple[Actual, ...], expected: str) -> None:
+def test_indicator_rule(actuals: tuple[Actual, ...], as_of: dt.date, expected: str) -> None:
     region = sample("kota-pekalongan")
     indicator = Indicator("x", baseline=70, baseline_year=2019, target=95, year=2023, actuals=actuals)
-    assert assess(indicator, region).status == expected
+    assert assess(indicator, region, as_of).status == expected
 
 
 def test_falling_targets_and_missing_parts() -> None:
     region = sample("kota-pekalongan")
     falling = Indicator("x", baseline=40, baseline_year=2019, target=20, year=2023, actuals=(Actual(2021, 29),))
-    assert assess(falling, region).status == "on_track"  # expected 30 in 2021; lower is better
+    assert assess(falling, region, dt.date(2022, 1, 1)).status == "on_track"  # expected 30 in 2021; lower is better
     unknown = Indicator("x", target=20, actuals=(Actual(2021, 29),))
-    assert assess(unknown, region).status == "not_assessable"
+    assert assess(unknown, region, AS_OF).status == "not_assessable"
 
 
 def test_ranking_shares_ranks_for_equal_scores() -> None:

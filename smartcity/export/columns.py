@@ -121,8 +121,9 @@ def _example(value: Callable[[Any], bool]) -> Column:
 STATUS = "planned, in_progress, done, delayed atau cancelled."
 AGENCY = "Perangkat daerah penanggung jawab."
 ELEMENT = "Kunci elemen pilar (lihat halaman Pilar); kosong bila tidak diisi."
-ASSESSMENT = ("achieved (tercapai), on_track (sesuai jalur), behind (tertinggal), no_data (belum diukur) atau "
-              "not_assessable (tidak dapat dinilai); aturan: garis lurus dari nilai awal ke target.")
+ASSESSMENT = ("achieved (tercapai), on_track (sesuai jalur), behind (tertinggal), missed (tidak tercapai: tahun "
+              "target sudah lewat), no_data (belum diukur) atau not_assessable (tidak dapat dinilai); aturan: garis "
+              "lurus dari nilai awal ke target, dinilai per tanggal data dihimpun.")
 
 
 def wilayah_columns() -> list[Column]:

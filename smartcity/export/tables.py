@@ -92,7 +92,8 @@ def iter_tables(regions: tuple[Region, ...], reference: Reference, figures: dict
         for r in ordered:
             for plan in r.pillars:
                 for number, goal in enumerate(plan.goals, start=1):
-                    yield GoalRow(r, plan.key, number, goal, assess(goal.indicator, r) if goal.indicator else None)
+                    judged = assess(goal.indicator, r, figures[r.id].as_of) if goal.indicator else None
+                    yield GoalRow(r, plan.key, number, goal, judged)
 
     def actual_rows() -> Iterator[ActualRow]:
         for row in goal_rows():

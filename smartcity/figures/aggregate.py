@@ -9,8 +9,9 @@ Defined once, here, and used by every page and download:
   status is neither done nor cancelled;
 - **money** is the sum of planned budgets and of realised spending over every
   programme (cancelled ones too: money planned or spent on them was real),
-  with the number of programmes that state no budget, so that a total is never
-  mistaken for a complete one;
+  with the number of programmes that state no budget and of those that report
+  spending, so that a total is never mistaken for a complete one; the realised
+  share divides by **all** planned money of the set;
 - **data age** is the time from the region's `updated` date to the "as of"
   date; more than 365 days is stale.
 """
@@ -95,8 +96,20 @@ class Money:
         return self.programs - self.with_budget
 
     @property
+    def without_report(self) -> int:
+        """Programmes that report no realised spending (with or without a budget)."""
+        return self.programs - self.with_realised
+
+    @property
     def realised_share(self) -> float | None:
-        """Realised among planned, over the programmes that state both."""
+        """Realised spending among **all** planned money of the set (a programme that has not
+        reported counts with its plan and nothing spent); None without planned money or reports."""
+        return self.realised / self.planned if self.planned and self.with_realised else None
+
+    @property
+    def realised_share_reporting(self) -> float | None:
+        """Realised among the planned money of only the programmes that report spending: shown
+        only labelled as exactly that, never as the set's share."""
         return self.realised / self.planned_with_realised if self.planned_with_realised else None
 
 

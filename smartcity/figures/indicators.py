@@ -4,19 +4,23 @@ The rule, stated on the site: the expected value in a year lies on the straight
 line from the baseline (in its year) to the target (in the target year). An
 indicator is *on track* when its latest measured value is at least the expected
 value in the direction of the target, *achieved* when it has reached the
-target, *behind* otherwise. Without measured values it is *not measured yet*;
-without a baseline, a target or their years (or with a target year not after
-the baseline year) it cannot be judged.
+target, *behind* otherwise; once the target year has passed (before the "as of"
+year) without the target reached, it is *missed*, not behind. Without measured
+values it is *not measured yet*; a latest value measured before the baseline
+year says nothing about the line and is not judged; without a baseline, a target
+or their years (or with a target year not after the baseline year) it cannot be
+judged.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from smartcity.model import Actual, Indicator, Region
 
 ASSESSMENTS = {"achieved": "Tercapai", "on_track": "Sesuai jalur", "behind": "Tertinggal",
-               "no_data": "Belum diukur", "not_assessable": "Tidak dapat dinilai"}
+               "missed": "Tidak tercapai", "no_data": "Belum diukur", "not_assessable": "Tidak dapat dinilai"}
 
 
 @dataclass(frozen=True)
@@ -34,12 +38,14 @@ class IndicatorAssessment:
         return ASSESSMENTS[self.status]
 
 
-def assess(indicator: Indicator, region: Region) -> IndicatorAssessment:
-    """Judge an indicator of a region's goal (see the module's rule)."""
+def assess(indicator: Indicator, region: Region, as_of: dt.date) -> IndicatorAssessment:
+    """Judge an indicator of a region's goal as of a date (see the module's rule)."""
     baseline_year = indicator.baseline_year if indicator.baseline_year is not None else region.period.start
     latest = indicator.latest
     if latest is None:
         return IndicatorAssessment(indicator, baseline_year, None, None, "no_data")
+    if latest.year < baseline_year:   # measured before the line starts: no judgement from it
+        return IndicatorAssessment(indicator, baseline_year, latest, None, "not_assessable")
     base, target, target_year = indicator.baseline, indicator.target, indicator.year
     if target is not None and base is not None:  # without a baseline the direction is unknown
         rising = target >= base
@@ -49,6 +55,8 @@ def assess(indicator: Indicator, region: Region) -> IndicatorAssessment:
         return IndicatorAssessment(indicator, baseline_year, latest, None, "not_assessable")
     share = min(1.0, max(0.0, (latest.year - baseline_year) / (target_year - baseline_year)))
     expected = base + (target - base) * share
+    if target_year < as_of.year:      # the target year is over and the target was not reached
+        return IndicatorAssessment(indicator, baseline_year, latest, target, "missed")
     on_track = latest.value >= expected if target >= base else latest.value <= expected
     return IndicatorAssessment(indicator, baseline_year, latest, round(expected, 4),
                                "on_track" if on_track else "behind")

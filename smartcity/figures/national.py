@@ -21,6 +21,14 @@ class LatestScore:
     value: float
     evaluation: Evaluation
 
+    @property
+    def sort_key(self) -> float:
+        """Sorts by round first, then by score: scores from different rounds are not
+        comparable, so a 2020 score never sorts above a 2023 one of the same value range
+        (2024-2 with 3,48 → 202423.48; scores lie on a 0–5 scale)."""
+        year, half = self.evaluation.period.split("-")
+        return (int(year) * 10 + int(half)) * 10 + self.value
+
 
 def latest_score(region: Region) -> LatestScore | None:
     """The final score of the latest round that has one; None when no round has."""

@@ -37,7 +37,7 @@ Context = dict[str, Any]
 
 
 def _indicators(p: RegionPageInput) -> Context:
-    assessments = {g: assess(g.indicator, p.region) for plan in p.region.pillars for g in plan.goals
+    assessments = {g: assess(g.indicator, p.region, p.figures.as_of) for plan in p.region.pillars for g in plan.goals
                    if g.indicator is not None}
     return {"assessments": assessments, "sparklines": {g: indicator_sparkline(a) for g, a in assessments.items()}}
 
@@ -71,7 +71,9 @@ def risks(p: RegionPageInput) -> Context:
 def overview(p: RegionPageInput) -> Context:
     """The overview: completeness and the programmes chart."""
     return {"complete": completeness(p.region, p.reference),
-            "pillar_chart": pillar_progress_chart(p.region, p.figures, p.reference)}
+            "pillar_chart": pillar_progress_chart(p.region, p.figures, p.reference),
+            "money_by_pillar": [(p.reference.pillar(f.key).label, f.money) for f in p.figures.pillars]
+            + [("Jumlah", p.figures.money)]}
 
 
 def roadmap(p: RegionPageInput) -> Context:

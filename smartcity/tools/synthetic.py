@@ -101,8 +101,8 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
                 if notes:
                     days = sorted(rng.sample(range(1, 28), notes))
                     program["updates"] = [
-                        {"date": f"{min(p_start + i, 2026)}-{rng.randint(1, 12):02d}-{days[i]:02d}"
-                         if False else f"{p_start}-{(i * 4) + 1:02d}-{days[i]:02d}",
+                        # dated no later than LAST_YEAR: a note records something that happened
+                        {"date": f"{min(p_start, LAST_YEAR)}-{(i * 4) + 1:02d}-{days[i]:02d}",
                          "status": status if i == notes - 1 else "in_progress", "note": text.sentence()}
                         for i in range(notes)]
                 programs.append(program)
@@ -122,7 +122,8 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
     stage = rng.choices(("seleksi", "bimtek", "masterplan", "implementasi", "evaluasi"), (1, 2, 2, 5, 6))[0]
     rounds = rng.randint(2, 6)
     first_year = max(2021, start)
-    periods = [f"{first_year + i // 2}-{i % 2 + 1}" for i in range(rounds)]
+    # rounds that already happened: none after LAST_YEAR
+    periods = [p for p in (f"{first_year + i // 2}-{i % 2 + 1}" for i in range(rounds)) if int(p[:4]) <= LAST_YEAR]
     evaluations = []
     for period in periods:
         year, half = period.split("-")
@@ -130,9 +131,12 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
         scores["final"] = round(sum(scores.values()) / 5, 2)
         evaluations.append({"period": period, "date": f"{year}-{'06' if half == '1' else '11'}-15",
                             "summary": text.paragraph(1, 3), "scores": scores, "example": True})
+    cohort = rng.randint(2017, 2024)
+    # the stage is reached after the region joined, and not after LAST_YEAR
+    stage_year = rng.randint(max(2018, start - 1, cohort), LAST_YEAR)
     return {
         "schema": 1, "id": slugify(official.name), "code": official.code, "name": official.name,
-        "type": official.type, "province": official.province.name, "cohort": rng.randint(2017, 2024),
+        "type": official.type, "province": official.province.name, "cohort": cohort,
         "status": "published", "sample": True, "period": {"start": start, "end": end},
         "updated": rng.choice(UPDATED_DATES), "summary": text.paragraph(), "vision": text.sentence(),
         "missions": [{"text": text.sentence(), "example": True} for _ in range(rng.randint(3, 6))],
@@ -145,7 +149,7 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
         "readiness": {k: {"text": text.paragraph(1, 3), "example": True}
                       for k in ("structure", "infrastructure", "superstructure")},
         "roadmap": roadmap, "pillars": pillars, "evaluations": evaluations,
-        "stage": stage, "stage_date": f"{rng.randint(max(2018, start - 1), LAST_YEAR)}-{rng.randint(1, 12):02d}-15",
+        "stage": stage, "stage_date": f"{stage_year}-{rng.randint(1, 12):02d}-15",
         "rpjmd": {"title": f"RPJMD {official.name} {start}–{start + 5}", "period": {"start": start, "end": start + 5},
                   "missions": [{"id": m, "text": text.sentence()} for m in MISSION_IDS], "example": True},
         "risks": _risks(rng, text, pillars),
@@ -155,7 +159,7 @@ def synthetic_region(official: OfficialRegion, reference: Reference, seed: int =
 
 
 LAST_YEAR = 2025      # measured values and dated events lie before the "as of" year of any build from 2026 on
-UPDATED_DATES = ("2026-06-30", "2026-03-31", "2025-12-15", "2025-06-30", "2024-11-30", "2023-12-31")
+UPDATED_DATES = ("2025-12-31", "2025-11-30", "2025-12-15", "2025-06-30", "2024-11-30", "2023-12-31")
 MISSION_IDS = ["misi-1", "misi-2", "misi-3", "misi-4"]
 
 

@@ -12,13 +12,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from smartcity.model import HORIZONS
 from smartcity.reference import Reference
 from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_, Problem
 from smartcity.validation.rule_context import RuleContext, as_dict, as_list, as_span, as_str, as_year
+from smartcity.validation.rules_dates import dates_inside_their_span, dates_not_after_as_of
 from smartcity.validation.schema import long_text_fields
 from smartcity.validation.yamlstrict import Document
 
@@ -185,24 +185,6 @@ def accountability_references(ctx: RuleContext) -> None:
                 ctx.add(("risks", i, "programs", j), "E-PROGRAM-UNKNOWN", value=ref)
 
 
-def dates_not_after_as_of(ctx: RuleContext) -> None:
-    """Dates that record something that already happened cannot lie in the future."""
-    paths: list[Path_] = [("stage_date",)]
-    paths += [path + ("budget", "realised_date") for _, kind, path, _ in ctx.pillar_items() if kind == "program"]
-    for path in paths:
-        value: Any = ctx.data
-        for part in path:
-            value = value.get(part) if isinstance(value, dict) else (
-                value[part] if isinstance(value, list) and isinstance(part, int) and part < len(value) else None)
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                continue  # the schema reports it
-            if day > ctx.today:
-                ctx.add(path, "E-DATE-FUTURE", value=value, current=ctx.today.isoformat())
-
-
 # Characters no text of a masterplan needs, written as escapes inside quotes
 # (raw ones are refused by the YAML reader with their exact position): C0 and
 # C1 controls, DEL, the line and paragraph separators, non-characters, and the
@@ -292,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     Rule("accountability references", ("E-ID-DUPLICATE", "E-MISSION-UNKNOWN", "E-PROGRAM-UNKNOWN"),
          accountability_references),
     Rule("dates not after the as-of date", ("E-DATE-FUTURE",), dates_not_after_as_of),
+    Rule("dates inside their span", ("E-EVALUATION-DATE", "E-STAGE-DATE"), dates_inside_their_span),
     Rule("text characters", ("E-TEXT-CONTROL", "E-TEXT-NEWLINE"), text_characters),
     Rule("spreadsheet formulas", ("E-TEXT-FORMULA",), spreadsheet_formulas),
     Rule("amounts", ("E-AMOUNT-THOUSANDS",), amounts),
