@@ -198,3 +198,11 @@ def test_search_at_national_scale(browser, national_site: Path) -> None:
         page.close()
     finally:
         server.close()
+
+
+def test_every_page_writes_numbers_the_indonesian_way(national_site: Path) -> None:
+    """At 514 regions counts reach five digits: every one has its thousands separators, and no
+    page shows exponent notation or "-0" (issue 24)."""
+    from numbers_scan import badly_written_numbers
+
+    assert badly_written_numbers(national_site) == {}

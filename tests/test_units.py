@@ -22,7 +22,7 @@ from smartcity.figures.national import rankings
 from smartcity.model import Actual, Budget, Evaluation, Indicator, Program, Scores
 from smartcity.reference import load_reference
 from smartcity.site.charts import bar_chart, money_unit, px, range_chart, truncate
-from smartcity.site.formatting import data_age, date_id, number, rupiah, rupiah_short
+from smartcity.site.formatting import data_age, date_id, number, percent, rupiah, rupiah_short, score
 from smartcity.site.history import file_histories
 from smartcity.site.pages import national_pages, region_src, relative_url, url_of
 from smartcity.site.tilemap import share_bin
@@ -290,6 +290,11 @@ def test_indonesian_formatting() -> None:
     assert rupiah(1234567890) == "Rp 1.234.567.890"
     assert [rupiah_short(v) for v in (1.2e9, 250e6, 3.45e12, 999, 12.3e9, 150e9)] == \
         ["Rp 1,2 miliar", "Rp 250 juta", "Rp 3,5 triliun", "Rp 999", "Rp 12,3 miliar", "Rp 150 miliar"]
+    # half up, as a reader rounds; past the largest unit the thousands keep their separators
+    assert [rupiah_short(v) for v in (7.45e9, 1.25e12, 5e16)] == ["Rp 7,5 miliar", "Rp 1,3 triliun", "Rp 50.000 triliun"]
+    # never "-0", never an exponent
+    assert [number(-0.001, 2), number(-0.4), number(1e-05, 2), number(55729)] == ["0,00", "0", "0,00", "55.729"]
+    assert score(1e-05) == "0,00" and score(3.48) == "3,48" and percent(-0.001) == "0%"
     assert date_id(dt.date(2021, 5, 27)) == "27 Mei 2021"
     assert [data_age(d) for d in (None, 10, 45, 400, 2902)] == \
         ["tidak diketahui", "kurang dari 1 bulan", "1 bulan", "1 tahun 1 bulan", "7 tahun 11 bulan"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from smartcity.model import Region
 from smartcity.site.changes import RegionHistory
-from smartcity.site.formatting import STATUS_LABELS, date_id
+from smartcity.site.formatting import STATUS_LABELS, date_id, score
 from smartcity.site.pages import region_src, relative_url, url_of
 from smartcity.site.render import environment
 
@@ -52,7 +52,7 @@ def region_entries(region: Region, history: RegionHistory | None) -> list[Entry]
             final = evaluation.scores.final if evaluation.scores else None
             entries.append(Entry(f"urn:smartcity:{region.id}:evaluasi:{evaluation.period}", evaluation.date,
                                  f"{region.name}: evaluasi {evaluation.label}",
-                                 f"Nilai akhir {final}." if final is not None else (evaluation.summary or ""),
+                                 f"Nilai akhir {score(final)}." if final is not None else (evaluation.summary or ""),
                                  region_src(region.id, "evaluasi"), f"evaluasi-{evaluation.period}"))
     groups = history.groups if history else ()
     for group in groups:

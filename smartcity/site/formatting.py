@@ -4,6 +4,7 @@ percentages, sizes. Used as Jinja filters and by chart descriptions."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from typing import Any
 
@@ -93,10 +94,12 @@ def date_id(value: dt.date | None) -> str:
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
-    """A number the Indonesian way: 1.234.567,89."""
+    """A number the Indonesian way: 1.234.567,89; never "-0" (a value that rounds to zero
+    is zero) and never an exponent (1e-05 is 0,00 at two digits)."""
     if value is None:
         return "–"
-    return _NUMBERS[digits].apply(round(value, digits) if digits else round(value), _LOCALE)
+    rounded = round(value, digits) if digits else round(value)
+    return _NUMBERS[digits].apply(rounded + 0 if rounded else 0, _LOCALE)
 
 
 def rupiah(value: float | None) -> str:
@@ -104,24 +107,22 @@ def rupiah(value: float | None) -> str:
     return "–" if value is None else f"Rp {number(value)}"
 
 
-_SCALES = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu"))
-
-
 def rupiah_short(value: float | None) -> str:
-    """Rounded, for headlines: Rp 1,2 miliar; Rp 250 juta."""
+    """Rounded, for headlines, with Babel's Indonesian compact format: Rp 1,2 miliar; Rp 250 juta."""
     if value is None:
         return "–"
-    for size_, word in _SCALES:
-        if abs(value) >= size_:
-            scaled = value / size_
-            digits = 0 if scaled >= 100 or float(round(scaled, 1)).is_integer() else 1
-            return f"Rp {number(scaled, digits)} {word}"
-    return f"Rp {number(value)}"
+    if abs(value) < 1000:
+        return f"Rp {number(value)}"
+    if abs(value) >= 1e15:  # past Babel's largest unit it writes "50000 triliun": keep the separators
+        return f"Rp {number(value / 1e12)} triliun"
+    with decimal.localcontext() as context:
+        context.rounding = decimal.ROUND_HALF_UP   # 7,45 miliar reads as 7,5 miliar, as a reader rounds
+        return "Rp " + numbers.format_compact_decimal(value, format_type="long", locale=_LOCALE, fraction_digits=1)
 
 
 def percent(value: float | None) -> str:
-    """A share as a whole percentage: 64%."""
-    return "–" if value is None else f"{round(value * 100)}%"
+    """A share as a whole percentage: 64%; never "-0%"."""
+    return "–" if value is None else f"{round(value * 100) + 0}%"
 
 
 def size(value: int) -> str:

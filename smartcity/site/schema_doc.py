@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from smartcity.site.formatting import number
 from smartcity.validation.schema import load_schema
 
 
@@ -41,11 +42,12 @@ def _kind(node: dict[str, Any]) -> str:
     if node.get("format") == "date":
         kind = "tanggal TTTT-BB-HH"
     if "minimum" in node and "maximum" in node:
-        kind += f" ({node['minimum']}–{node['maximum']})"
+        low, high = node["minimum"], node["maximum"]   # years stay as years (2017–2100)
+        kind += f" ({low}–{high})" if max(abs(low), abs(high)) < 10000 else f" ({number(low)}–{number(high)})"
     if "maxLength" in node and node.get("type") == "string":
-        kind += f", maks. {node['maxLength']} karakter"
+        kind += f", maks. {number(node['maxLength'])} karakter"
     if "maxItems" in node:
-        kind += f", maks. {node['maxItems']} butir"
+        kind += f", maks. {number(node['maxItems'])} butir"
     return kind
 
 
