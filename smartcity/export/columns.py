@@ -142,7 +142,8 @@ def wilayah_columns() -> list[Column]:
         column("period_start", "integer", "Tahun awal periode masterplan.", lambda r: r.region.period.start),
         column("period_end", "integer", "Tahun akhir periode masterplan.", lambda r: r.region.period.end),
         column("strategies", "integer", "Jumlah strategi di enam pilar.", lambda r: r.figures.strategies),
-        column("programs", "integer", "Jumlah program (tanpa quick win).", lambda r: r.figures.programs.total),
+        column("programs", "integer", "Jumlah program (tanpa quick win), termasuk yang dibatalkan.",
+               lambda r: r.figures.programs.total),
         column("programs_done", "integer", "Jumlah program yang selesai.", lambda r: r.figures.programs.done),
         column("programs_cancelled", "integer", "Jumlah program yang dibatalkan (tidak dihitung dalam kemajuan).",
                lambda r: r.figures.programs.cancelled),
@@ -156,13 +157,18 @@ def wilayah_columns() -> list[Column]:
         column("quick_wins_done", "integer", "Jumlah quick win yang selesai.", lambda r: r.figures.quick_wins.done),
         column("budget_planned", "number", "Jumlah anggaran rencana program (rupiah), dari program yang "
                "mencantumkan anggaran.", lambda r: r.figures.money.planned),
-        column("budget_realised", "number", "Jumlah realisasi yang tercatat (rupiah).",
+        column("budget_realised", "number", "Jumlah realisasi yang dilaporkan (rupiah), hanya dari program yang "
+               "melaporkan realisasi (lihat programs_with_realised); bukan seluruh belanja.",
                lambda r: r.figures.money.realised),
+        column("budget_realised_share", "number", "Realisasi dibagi seluruh anggaran rencana wilayah (0–1; program "
+               "yang belum melaporkan dihitung belum membelanjakan apa pun); kosong bila tidak ada anggaran atau "
+               "laporan realisasi.",
+               lambda r: None if r.figures.money.realised_share is None else round(r.figures.money.realised_share, 4)),
         column("programs_with_budget", "integer", "Program yang mencantumkan anggaran.",
                lambda r: r.figures.money.with_budget),
         column("programs_without_budget", "integer", "Program tanpa anggaran: jumlah anggaran belum lengkap bila "
                "lebih dari 0.", lambda r: r.figures.money.without_budget),
-        column("programs_with_realised", "integer", "Program yang mencantumkan realisasi.",
+        column("programs_with_realised", "integer", "Program yang melaporkan realisasi (dari `programs`).",
                lambda r: r.figures.money.with_realised),
         column("programs_over_budget", "integer", "Program yang realisasinya melebihi anggaran rencana.",
                lambda r: r.figures.money.over_budget),
@@ -172,11 +178,13 @@ def wilayah_columns() -> list[Column]:
                lambda r: sum(1 for risk in r.region.risks if risk.status == "open")),
         column("latest_score", "number", "Nilai akhir evaluasi terakhir yang bernilai (0–5).",
                lambda r: r.score.value if r.score else None),
-        column("latest_score_period", "string", "Periode evaluasi nilai tersebut, mis. 2021-2 (tahun-tahap).",
+        column("latest_score_period", "string", "Putaran evaluasi nilai tersebut, mis. 2021-2 (tahun-tahap); nilai "
+               "dari putaran berbeda tidak sebanding.",
                lambda r: r.score.evaluation.period if r.score else None),
-        column("latest_rank", "integer", "Peringkat nilai akhir tersebut di antara wilayah yang dinilai pada "
-               "putaran yang sama.", lambda r: r.rank.rank if r.rank else None),
-        column("latest_rank_of", "integer", "Jumlah wilayah yang dinilai pada putaran tersebut.",
+        column("latest_rank", "integer", "Peringkat di situs ini (bukan peringkat resmi): nilai akhir tersebut di "
+               "antara wilayah yang diterbitkan di situs ini dan dinilai pada putaran yang sama.",
+               lambda r: r.rank.rank if r.rank else None),
+        column("latest_rank_of", "integer", "Jumlah wilayah di situs ini yang dinilai pada putaran tersebut.",
                lambda r: r.rank.of if r.rank else None),
         column("completeness_met", "integer", "Jumlah syarat kelengkapan masterplan yang terpenuhi.",
                lambda r: r.complete.met),
@@ -288,9 +296,10 @@ def evaluation_columns() -> list[Column]:
         column("period", "string", "Periode: tahun-tahap, mis. 2021-2.", lambda r: r.evaluation.period),
         column("date", "date", "Tanggal evaluasi.", lambda r: _iso(r.evaluation.date)),
         *(column(key, "number", f"Nilai komponen {label} (0–5).", score(key)) for key, label in SCORES),
-        column("rank", "integer", "Peringkat nilai akhir di antara wilayah yang dinilai pada putaran yang sama.",
+        column("rank", "integer", "Peringkat di situs ini (bukan peringkat resmi): nilai akhir di antara wilayah yang "
+               "diterbitkan di situs ini dan dinilai pada putaran yang sama.",
                lambda r: r.rank.rank if r.rank else None),
-        column("rank_of", "integer", "Jumlah wilayah yang dinilai pada putaran itu.",
+        column("rank_of", "integer", "Jumlah wilayah di situs ini yang dinilai pada putaran itu.",
                lambda r: r.rank.of if r.rank else None),
         column("summary", "string", "Ringkasan hasil evaluasi.", lambda r: r.evaluation.summary),
         _example(lambda r: r.evaluation.example),

@@ -11,16 +11,17 @@ from smartcity.figures.records import open_risks_by_pillar
 from smartcity.model import STATUSES, Region
 from smartcity.reference import Reference
 from smartcity.site.charts import HORIZON_LABELS, BarChart, bar_chart, money_unit, range_chart
-from smartcity.site.formatting import STAGE_LABELS, STATUS_LABELS, rupiah_short, score
+from smartcity.site.formatting import STAGE_LABELS, STATUS_LABELS, number, percent, rupiah_short, score
 
 
 def pillar_progress_chart(region: Region, figures: RegionFigures, reference: Reference) -> BarChart:
     """A region's programmes per pillar, by status (quick wins apart)."""
     rows = [(reference.pillar(p.key).label, dict(p.programs.items())) for p in figures.pillars]
     items = figures.programs
-    status_text = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in items.items() if n) or "belum ada program"
+    status_text = ", ".join(f"{number(n)} {STATUS_LABELS[s].lower()}" for s, n in items.items() if n) \
+        or "belum ada program"
     return bar_chart("kemajuan-pilar", f"Program per pilar menurut status: {region.name}",
-                     f"Program (tanpa quick win) tiap pilar menurut status. Seluruhnya {items.total}: "
+                     f"Program (tanpa quick win) tiap pilar menurut status. Seluruhnya {number(items.total)}: "
                      f"{status_text}; {figures.overdue} lewat tenggat.", rows, STATUSES)
 
 
@@ -28,9 +29,11 @@ def money_chart(chart_id: str, title: str, rows: list[tuple[str, Money]]) -> Bar
     """Planned amounts per row, drawn in juta/miliar/triliun; each bar says planned and realised."""
     divisor, word = money_unit(max((m.planned for _, m in rows), default=0))
     total = sum((m for _, m in rows), Money())
-    description = (f"Anggaran rencana {rupiah_short(total.planned)} dari {total.with_budget} program; "
-                   f"{total.without_budget} program tanpa anggaran tercatat; realisasi tercatat "
-                   f"{rupiah_short(total.realised)} pada {total.with_realised} program. Per baris: "
+    realised = (f"realisasi {rupiah_short(total.realised)} dilaporkan oleh {number(total.with_realised)} dari "
+                f"{number(total.programs)} program ({percent(total.realised_share)} dari seluruh anggaran rencana)"
+                if total.with_realised else "belum ada program yang melaporkan realisasi")
+    description = (f"Anggaran rencana {rupiah_short(total.planned)} dari {number(total.with_budget)} program; "
+                   f"{number(total.without_budget)} program tanpa anggaran tercatat; {realised}. Per baris: "
                    + "; ".join(f"{label} {rupiah_short(m.planned)}" for label, m in rows) + ".")
     labels = [rupiah_short(m.planned) + (f" · realisasi {rupiah_short(m.realised)}" if m.with_realised else "")
               for _, m in rows]
@@ -61,28 +64,29 @@ def national_charts(d: Distributions, provinces: list[ProvinceView], regions: tu
     stages = [(STAGE_LABELS[s] if s else "Belum diisi", v) for s, v in d.by_stage]
     return [
         _counts("wilayah-tahap", "Wilayah menurut tahap",
-                f"{len(regions)} wilayah menurut tahapnya dalam Gerakan Menuju 100 Smart City: "
-                + ", ".join(f"{label}: {v}" for label, v in stages) + ".", stages),
+                f"{number(len(regions))} wilayah menurut tahapnya dalam Gerakan Menuju 100 Smart City: "
+                + ", ".join(f"{label}: {number(v)}" for label, v in stages) + ".", stages),
         _counts("wilayah-angkatan", "Wilayah menurut angkatan",
-                f"{len(regions)} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
-                + ", ".join(f"{label}: {value}" for label, value in d.by_cohort) + ".", list(d.by_cohort)),
+                f"{number(len(regions))} wilayah menurut tahun bergabung dengan Gerakan Menuju 100 Smart City: "
+                + ", ".join(f"{label}: {number(value)}" for label, value in d.by_cohort) + ".", list(d.by_cohort)),
         _counts("wilayah-provinsi", "Wilayah menurut provinsi",
-                f"{len(regions)} wilayah di {len(by_province)} provinsi. Tabel data di bawah grafik memuat angka tiap "
-                "provinsi.", by_province),
+                f"{number(len(regions))} wilayah di {number(len(by_province))} provinsi. Tabel data di bawah grafik "
+                "memuat angka tiap provinsi.", by_province),
         bar_chart("qw-pilar-status", "Quick win menurut pilar dan status",
                   "Quick win semua wilayah per pilar, dibagi menurut status: "
-                  + "; ".join(f"{label} {c.total}" for label, c in d.quick_wins_by_pillar) + ".",
+                  + "; ".join(f"{label} {number(c.total)}" for label, c in d.quick_wins_by_pillar) + ".",
                   [(label, dict(c.items())) for label, c in d.quick_wins_by_pillar], STATUSES),
         bar_chart("program-pilar-status", "Program menurut pilar dan status",
                   "Program semua wilayah per pilar, dibagi menurut status: "
-                  + "; ".join(f"{label} {c.total}" for label, c in d.programs_by_pillar) + ".",
+                  + "; ".join(f"{label} {number(c.total)}" for label, c in d.programs_by_pillar) + ".",
                   [(label, dict(c.items())) for label, c in d.programs_by_pillar], STATUSES),
         _counts("program-lewat-tenggat", "Program lewat tenggat menurut pilar",
                 f"Program yang tahun tenggatnya sebelum {as_of.year} dan belum selesai atau dibatalkan, per pilar: "
-                + "; ".join(f"{label} {v}" for label, v in d.overdue_by_pillar) + ".", list(d.overdue_by_pillar)),
+                + "; ".join(f"{label} {number(v)}" for label, v in d.overdue_by_pillar) + ".",
+                list(d.overdue_by_pillar)),
         _counts("risiko-pilar", "Risiko terbuka menurut pilar",
                 "Risiko berstatus terbuka dalam daftar risiko semua wilayah, per pilar: "
-                + "; ".join(f"{label} {v}" for label, v in open_risks) + ".", open_risks),
+                + "; ".join(f"{label} {number(v)}" for label, v in open_risks) + ".", open_risks),
         money_chart("anggaran-pilar", "Anggaran program menurut pilar", list(d.money_by_pillar)),
         money_chart("anggaran-jangka", "Anggaran program menurut jangka",
                     [(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon]),
@@ -95,6 +99,6 @@ def score_range_chart(d: Distributions) -> BarChart | None:
         return None
     return range_chart("nilai-evaluasi", "Nilai akhir evaluasi per putaran",
                        "Sebaran nilai akhir (skala 0–5) tiap putaran evaluasi: "
-                       + "; ".join(f"{r.label} median {score(r.median)} dari {r.regions} wilayah"
+                       + "; ".join(f"{r.label} median {score(r.median)} dari {number(r.regions)} wilayah"
                                    for r in d.score_rounds) + ".",
                        [(r.label, r.regions, r.minimum, r.median, r.maximum) for r in d.score_rounds])

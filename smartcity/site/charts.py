@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from smartcity.figures.aggregate import StatusCounts
 from smartcity.model import HORIZONS, Region
 from smartcity.reference import Reference
+from smartcity.site.formatting import number
 
 HORIZON_LABELS = {"short": "Jangka pendek", "medium": "Jangka menengah", "long": "Jangka panjang"}
 BAND_LABELS = {"short": "Pendek", "medium": "Menengah", "long": "Panjang"}
@@ -215,8 +216,7 @@ _BAR_ROW, _BAR_TOP = 40, 2   # the template draws the label at y + 13 and the ba
 def _percent_axis(maximum: float, step: float) -> tuple[Tick, ...]:
     ticks, value = [], 0.0
     while value <= maximum + 1e-9:
-        ticks.append(Tick(px(100 * value / maximum),
-                          str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")))
+        ticks.append(Tick(px(100 * value / maximum), number(value, 0 if float(value).is_integer() else 1)))
         value += step
     return tuple(ticks)
 
@@ -243,7 +243,7 @@ def bar_chart(chart_id: str, title: str, description: str,
                 width = px(100 * value / maximum)
                 segments.append(Segment(key, value, px(x), width))
                 x += width
-        value_label = value_labels[index] if value_labels else str(totals[index])
+        value_label = value_labels[index] if value_labels else number(totals[index])
         bar_rows.append(BarRow(_BAR_TOP + index * _BAR_ROW, short, label, totals[index], value_label,
                                tuple(segments)))
     axis_y = _BAR_TOP + len(rows) * _BAR_ROW

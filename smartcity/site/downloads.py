@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from smartcity.export import DATA_DIR, Table, Written
 from smartcity.model import Region
+from smartcity.site.formatting import number
 
 PER_REGION = f"{DATA_DIR}/regions/"
 
@@ -25,7 +26,7 @@ class Download:
 def _describe(written: Written, tables: dict[str, Table]) -> str:
     table = tables.get(written.path)
     if table is not None:
-        return f"{table.title}: {table.description} {table.count} baris."
+        return f"{table.title}: {table.description} {number(table.count)} baris."
     if written.path.endswith("datapackage.json"):
         return "Deskripsi Frictionless Data Package untuk berkas CSV: nama, tipe dan arti setiap kolom."
     return Markup("Semua wilayah yang diterbitkan dalam satu dokumen JSON (<code>regions.json</code>, "
