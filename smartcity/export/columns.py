@@ -8,81 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from smartcity.figures.aggregate import RegionFigures, deadline
-from smartcity.figures.completeness import Completeness
-from smartcity.figures.indicators import IndicatorAssessment
-from smartcity.figures.national import LatestScore, RegionRank
-from smartcity.figures.records import Alignment
-from smartcity.model import Actual, Evaluation, Goal, Program, QuickWin, Region, Risk, Strategy
+from smartcity.export.rows import (
+    EvaluationRow,
+    GoalRow,
+    ProgramRow,
+)
+from smartcity.figures.aggregate import deadline
 
 SCORES = (("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"), ("impact", "Impact"),
           ("quick_win", "Quick Win"), ("final", "akhir"))
-
-
-# --- rows: what one line of each table is about ------------------------------------------------
-
-@dataclass(frozen=True)
-class RegionRow:
-    """One row of wilayah.csv: a region and its figures."""
-    region: Region
-    figures: RegionFigures
-    score: LatestScore | None
-    rank: RegionRank | None
-    complete: Completeness
-    alignment: Alignment
-
-
-@dataclass(frozen=True)
-class RiskRow:
-    """One row of risiko.csv."""
-    region: Region
-    risk: Risk
-
-
-@dataclass(frozen=True)
-class ProgramRow:
-    """One row of program.csv."""
-    region: Region
-    figures: RegionFigures
-    pillar: str
-    strategy: Strategy
-    program: Program
-
-
-@dataclass(frozen=True)
-class QuickWinRow:
-    """One row of quick-win.csv."""
-    region: Region
-    pillar: str
-    quick_win: QuickWin
-
-
-@dataclass(frozen=True)
-class GoalRow:
-    """One row of indikator.csv: a goal, numbered within its pillar."""
-    region: Region
-    pillar: str
-    number: int
-    goal: Goal
-    assessment: IndicatorAssessment | None
-
-
-@dataclass(frozen=True)
-class ActualRow:
-    """One row of indikator-capaian.csv."""
-    region: Region
-    pillar: str
-    number: int
-    goal: Goal
-    actual: Actual
-
-
-@dataclass(frozen=True)
-class EvaluationRow:
-    """One row of evaluasi.csv."""
-    region: Region
-    evaluation: Evaluation
-    rank: RegionRank | None
 
 
 @dataclass(frozen=True)
@@ -121,9 +55,15 @@ def _example(value: Callable[[Any], bool]) -> Column:
 STATUS = "planned, in_progress, done, delayed atau cancelled."
 AGENCY = "Perangkat daerah penanggung jawab."
 ELEMENT = "Kunci elemen pilar (lihat halaman Pilar); kosong bila tidak diisi."
+REALISED_SHARE = ("Realisasi dibagi seluruh anggaran rencana wilayah (0–1; program yang belum melaporkan dihitung "
+                  "belum membelanjakan apa pun); kosong bila tidak ada anggaran atau laporan realisasi.")
 ASSESSMENT = ("achieved (tercapai), on_track (sesuai jalur), behind (tertinggal), missed (tidak tercapai: tahun "
               "target sudah lewat), no_data (belum diukur) atau not_assessable (tidak dapat dinilai); aturan: garis "
               "lurus dari nilai awal ke target, dinilai per tanggal data dihimpun.")
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def wilayah_columns() -> list[Column]:
@@ -149,7 +89,7 @@ def wilayah_columns() -> list[Column]:
                lambda r: r.figures.programs.cancelled),
         column("program_progress", "number", "Bagian program selesai (0–1) dari program yang tidak dibatalkan; "
                "kosong bila belum ada program.",
-               lambda r: None if r.figures.progress is None else round(r.figures.progress, 4)),
+               lambda r: _share(r.figures.progress)),
         column("programs_overdue", "integer", "Program lewat tenggat: tahun selesai (atau akhir jangkanya) sebelum "
                "tahun data dihimpun, status belum selesai atau dibatalkan.", lambda r: r.figures.overdue),
         column("quick_wins", "integer", "Jumlah quick win (dihitung terpisah dari program).",
@@ -160,10 +100,7 @@ def wilayah_columns() -> list[Column]:
         column("budget_realised", "number", "Jumlah realisasi yang dilaporkan (rupiah), hanya dari program yang "
                "melaporkan realisasi (lihat programs_with_realised); bukan seluruh belanja.",
                lambda r: r.figures.money.realised),
-        column("budget_realised_share", "number", "Realisasi dibagi seluruh anggaran rencana wilayah (0–1; program "
-               "yang belum melaporkan dihitung belum membelanjakan apa pun); kosong bila tidak ada anggaran atau "
-               "laporan realisasi.",
-               lambda r: None if r.figures.money.realised_share is None else round(r.figures.money.realised_share, 4)),
+        column("budget_realised_share", "number", REALISED_SHARE, lambda r: _share(r.figures.money.realised_share)),
         column("programs_with_budget", "integer", "Program yang mencantumkan anggaran.",
                lambda r: r.figures.money.with_budget),
         column("programs_without_budget", "integer", "Program tanpa anggaran: jumlah anggaran belum lengkap bila "

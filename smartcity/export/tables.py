@@ -10,15 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartcity.export.columns import (
-    ActualRow,
     Column,
-    EvaluationRow,
     Field,
-    GoalRow,
-    ProgramRow,
-    QuickWinRow,
-    RegionRow,
-    RiskRow,
     actual_columns,
     column,
     evaluation_columns,
@@ -28,6 +21,7 @@ from smartcity.export.columns import (
     risk_columns,
     wilayah_columns,
 )
+from smartcity.export.rows import ActualRow, EvaluationRow, GoalRow, ProgramRow, QuickWinRow, RegionRow, RiskRow
 from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
