@@ -11,14 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from smartcity.settings import source_date
+
 
 def as_of_date() -> dt.date:
-    """`SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a date; else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise SystemExit(f"SOURCE_DATE_EPOCH={epoch!r} bukan jumlah detik sejak 1970 "
-                             "(is not a number of seconds since 1970)") from None
-    return dt.datetime.now(dt.UTC).date()
+    """`SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a date; else today (UTC). A malformed
+    value raises `settings.SettingError`, naming the variable."""
+    return source_date(os.environ.get("SOURCE_DATE_EPOCH", "").strip()) or dt.datetime.now(dt.UTC).date()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from pathlib import Path
 
 import feedparser
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import AS_OF_EPOCH, ROOT
 
 from smartcity.site.feeds import REGION_ENTRIES, one_region_feed, region_entries
 from smartcity.tools.synthetic import write_national
 from smartcity.validation.loader import load_regions
+
+AS_OF = dt.datetime.fromtimestamp(AS_OF_EPOCH, dt.UTC).date()
 
 
 def parse(site: Path, path: str) -> feedparser.FeedParserDict:
@@ -82,7 +85,7 @@ def test_a_region_feed_holds_its_newest_entries_only(tmp_path: Path) -> None:
     region = next(iter(load_regions(tmp_path)))
     every = region_entries(region, None)
     assert len(every) > REGION_ENTRIES
-    feed = feedparser.parse(one_region_feed(region, None, True).encode("utf-8"))
+    feed = feedparser.parse(one_region_feed(region, None, True, AS_OF).encode("utf-8"))
     assert not feed.bozo
     assert [e.id for e in feed.entries] == [e.id for e in every[:REGION_ENTRIES]]
     assert min(e.updated for e in feed.entries) >= every[REGION_ENTRIES].date.isoformat()

@@ -8,12 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from smartcity.model import STATUSES
 from smartcity.site.formatting import RISK_STATUS_LABELS, STATUS_LABELS, rupiah_short, score
 from smartcity.site.history import Commit
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from smartcity.validation.past import read_past_version
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,7 @@ class ChangeGroup:
     sha: str
     changes: tuple[str, ...]
     unreadable: bool = False     # this version did not parse: skipped
+    date_clamped: bool = False   # the commit's own date was implausible: `date` is the bound it was moved to
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,27 @@ class RegionHistory:
 Items = dict[str, dict[str, dict[str, Any]]]
 
 
-def _keep(item: dict[str, Any], *keys: str) -> dict[str, Any]:
-    return {k: item.get(k) for k in keys}
+RISK_STATUSES = tuple(RISK_STATUS_LABELS)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _status(value: Any, allowed: tuple[str, ...]) -> str | None:
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def _number(value: Any) -> float | int | None:
+    """An amount or score as a finite number; anything else (text, a list, .inf) is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value if value == value and abs(value) < 1e18 else None
+
+
+def _keep(item: dict[str, Any], statuses: tuple[str, ...]) -> dict[str, Any]:
+    """The title and status of an item, typed: a past version is read, not trusted."""
+    return {"title": _text(item.get("title")), "status": _status(item.get("status"), statuses)}
 
 
 def _items(data: dict[str, Any]) -> Items:
@@ -47,38 +65,40 @@ def _items(data: dict[str, Any]) -> Items:
     pillars: dict[str, Any] = data["pillars"] if isinstance(data.get("pillars"), dict) else {}
     for pillar in pillars.values():
         pillar = pillar if isinstance(pillar, dict) else {}
-        for strategy in pillar.get("strategies") or []:
-            for program in (strategy or {}).get("programs") or [] if isinstance(strategy, dict) else []:
+        for strategy in _list(pillar.get("strategies")):
+            for program in _list(strategy.get("programs")) if isinstance(strategy, dict) else []:
                 if isinstance(program, dict) and isinstance(program.get("id"), str):
                     budget: dict[str, Any] = program["budget"] if isinstance(program.get("budget"), dict) else {}
-                    found["program"][program["id"]] = {**_keep(program, "title", "status"),
-                                                       "budget": _keep(budget, "amount", "realised")}
-        for quick_win in pillar.get("quick_wins") or []:
+                    money = {key: _number(budget.get(key)) for key in ("amount", "realised")}
+                    found["program"][program["id"]] = {**_keep(program, STATUSES), "budget": money}
+        for quick_win in _list(pillar.get("quick_wins")):
             if isinstance(quick_win, dict) and isinstance(quick_win.get("id"), str):
-                found["quick_win"][quick_win["id"]] = _keep(quick_win, "title", "status")
-    for evaluation in data.get("evaluations") or []:
+                found["quick_win"][quick_win["id"]] = _keep(quick_win, STATUSES)
+    for evaluation in _list(data.get("evaluations")):
         if isinstance(evaluation, dict) and isinstance(evaluation.get("period"), str):
             scores: dict[str, Any] = evaluation["scores"] if isinstance(evaluation.get("scores"), dict) else {}
-            found["evaluation"][evaluation["period"]] = {"scores": _keep(scores, "final")}
-    for risk in data.get("risks") or []:
+            found["evaluation"][evaluation["period"]] = {"scores": {"final": _number(scores.get("final"))}}
+    for risk in _list(data.get("risks")):
         if isinstance(risk, dict) and isinstance(risk.get("id"), str):
-            found["risk"][risk["id"]] = _keep(risk, "title", "status")
+            found["risk"][risk["id"]] = _keep(risk, RISK_STATUSES)
     return found
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def version_items(raw: bytes | None) -> Items | None:
-    """The compared items of one version of a file, or None when it does not parse."""
+    """The compared items of one version of a file, or None when it cannot be read: read
+    with the current version's reader and limits (validation.past), then typed field by field."""
     if raw is None:
         return None
-    try:  # libyaml, without positions: a past version is only compared, never published
-        loaded = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
-        return None
-    return _items(loaded) if isinstance(loaded, dict) else None
+    data = read_past_version(raw)
+    return _items(data) if data is not None else None
 
 
 def _title(item: dict[str, Any]) -> str:
-    return f"“{item.get('title', '?')}”"
+    return f"“{item.get('title') or '?'}”"
 
 
 def _amount(program: dict[str, Any], key: str = "amount") -> Any:
@@ -87,9 +107,7 @@ def _amount(program: dict[str, Any], key: str = "amount") -> Any:
 
 
 def _money(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return rupiah_short(value)
-    return "tidak dicantumkan"
+    return rupiah_short(value) if _number(value) is not None else "tidak dicantumkan"
 
 
 def _status_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], added: str,
@@ -101,7 +119,7 @@ def _status_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str
         old = before.get(key)
         if old is None:
             out.append(f"{added}: {_title(item)}")
-        elif old.get("status") != item.get("status") and item.get("status") in labels:
+        elif old.get("status") != item.get("status") and item.get("status") is not None:
             out.append(f"{changed} {_title(item)}: {labels.get(str(old.get('status')), '?')} → "
                        f"{labels[item['status']]}")
     return out
@@ -140,10 +158,17 @@ def diff(before: Items, after: Items) -> tuple[str, ...]:
         if period not in before["evaluation"]:
             scores: dict[str, Any] = e["scores"] if isinstance(e.get("scores"), dict) else {}
             final = scores.get("final")
-            value = f" (nilai akhir {score(final)})" if isinstance(final, int | float) else ""
-            out.append(f"Evaluasi {period} ditambahkan{value}")
+            value = f" (nilai akhir {score(final)})" if _number(final) is not None else ""
+            out.append(f"Evaluasi {_round_label(period)} ditambahkan{value}")
     out += _status_changes(before["risk"], after["risk"], "Risiko baru", "Risiko", _RISK_LABELS)
     return tuple(out)
+
+
+def _round_label(period: str) -> str:
+    """2024-2 → 2024 Tahap II, as the pages write rounds; anything else as written."""
+    year, _, half = period.partition("-")
+    return f"{year} Tahap {'I' if half == '1' else 'II'}" if len(year) == 4 and year.isdigit() and half in "12" \
+        and half else period
 
 
 def region_history(versions: list[tuple[Commit, Items | None]], available: bool, truncated: bool) -> RegionHistory:
@@ -155,7 +180,7 @@ def region_history(versions: list[tuple[Commit, Items | None]], available: bool,
     for index, (commit, items) in enumerate(reversed(versions)):   # oldest first
         day = commit.date.date()
         if items is None:
-            groups.append(ChangeGroup(day, commit.sha, (), unreadable=True))
+            groups.append(ChangeGroup(day, commit.sha, (), unreadable=True, date_clamped=commit.clamped))
             continue
         changes: tuple[str, ...]
         if previous is None:
@@ -164,5 +189,5 @@ def region_history(versions: list[tuple[Commit, Items | None]], available: bool,
             changes = diff(previous, items)
         previous = items
         if changes:
-            groups.append(ChangeGroup(day, commit.sha, changes))
+            groups.append(ChangeGroup(day, commit.sha, changes, date_clamped=commit.clamped))
     return RegionHistory(tuple(reversed(groups)), available, truncated)

@@ -2,12 +2,15 @@
 (`wilayah/<id>/feed.xml`). Entries are programme updates (the dated notes),
 evaluation rounds, a region's first appearance and its data changes (changes.py),
 each with a stable id, a date and a link to its page. Deterministic: the feed's
-own date is its newest entry's, never the build's."""
+own date is its newest entry's, never the build's, and no date lies after the "as of"
+date. Every text goes through one XML-safe filter (`xml_text`): characters XML 1.0
+cannot carry are removed, not copied, so a strict XML parser accepts every feed."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from smartcity.model import Region
 from smartcity.site.changes import RegionHistory
@@ -20,8 +23,6 @@ SITE_ENTRIES = 200
 # A feed reader polls for what is new: a region's newest entries are enough, and the
 # whole history stays on the region's pages (a region's full feed was ~70 KB, ×514).
 REGION_ENTRIES = 50
-
-
 def region_feed(region_id: str) -> str:
     """The site path of a region's feed."""
     return f"wilayah/{region_id}/feed.xml"
@@ -43,8 +44,12 @@ def region_entries(region: Region, history: RegionHistory | None) -> list[Entry]
     entries = []
     for plan in region.pillars:
         for program in plan.programs:
+            seen: Counter[dt.date] = Counter()
             for update in program.updates:
-                entries.append(Entry(f"urn:smartcity:{region.id}:program:{program.id}:{update.date.isoformat()}",
+                # two notes on one day are two events: the second gets "-2" (the first keeps the plain id)
+                seen[update.date] += 1
+                nth = f"-{seen[update.date]}" if seen[update.date] > 1 else ""
+                entries.append(Entry(f"urn:smartcity:{region.id}:program:{program.id}:{update.date.isoformat()}{nth}",
                                      update.date, f"{region.name}: {program.title} ({STATUS_LABELS[update.status]})",
                                      update.note or "", region_src(region.id, plan.key), f"program-{program.id}"))
     for evaluation in region.evaluations:
@@ -67,25 +72,29 @@ def region_entries(region: Region, history: RegionHistory | None) -> list[Entry]
     return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
 
 
-def atom(feed_path: str, feed_id: str, title: str, entries: list[Entry], use_directory_urls: bool) -> str:
-    """The Atom document; links are relative to the feed's own address."""
+def atom(feed_path: str, feed_id: str, title: str, entries: list[Entry], use_directory_urls: bool,
+         as_of: dt.date) -> str:
+    """The Atom document; links are relative to the feed's own address; no date after `as_of`."""
     def link(entry: Entry) -> str:
         target = relative_url(feed_path, url_of(entry.page, use_directory_urls))
         return target + (f"#{entry.anchor}" if entry.anchor else "")
+    entries = [replace(e, date=min(e.date, as_of)) for e in entries]
     updated = max((e.date for e in entries), default=dt.date(2017, 1, 1))
     return environment().get_template("feed.xml.j2").render(
         id=feed_id, title=title, updated=updated, entries=[(e, link(e)) for e in entries],
         self_href=feed_path.rsplit("/", 1)[-1])
 
 
-def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool) -> str:
+def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool,
+              as_of: dt.date) -> str:
     """The whole site's feed: the newest entries of every region."""
     entries = sorted((e for r in regions for e in region_entries(r, changes.get(r.id))),
                      key=lambda e: (e.date, e.id), reverse=True)[:SITE_ENTRIES]
-    return atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", entries, use_directory_urls)
+    return atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", entries, use_directory_urls,
+                as_of)
 
 
-def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool) -> str:
+def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool, as_of: dt.date) -> str:
     """One region's feed: its newest REGION_ENTRIES entries."""
     return atom(region_feed(region.id), f"urn:smartcity:{region.id}", f"Masterplan {region.name}",
-                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls)
+                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls, as_of)

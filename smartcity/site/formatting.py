@@ -23,6 +23,15 @@ READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelol
                     "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
                     "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
 _SPACES = re.compile(r"\s+")
+# what XML 1.0 cannot carry (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF),
+# and the C1 controls, which no reader shows
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """Text that any XML parser accepts: characters XML cannot carry are removed."""
+    return NOT_XML.sub("", value)
+
 
 
 # Badges used thousands of times per build: built once, not through Jinja macros.

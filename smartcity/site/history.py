@@ -4,6 +4,13 @@ Only hashes, dates and file names are read: no commit subject or author (the
 site shows what changed in the data, not who wrote what), so no byte anyone
 puts in a commit message can break the parsing of the log.
 
+The history is the first-parent line of the checked-out branch (`--first-parent`,
+merges compared with their first parent): what the published branch went through,
+so a merge of an older branch never shows a change that did not happen on it.
+Commit dates are the committer's claim: one outside the plausible range (before the
+programme began in 2017, or after the "as of" date) is clamped to that range and
+marked, never published as fact.
+
 Without git or history (a download, a shallow CI clone, files outside the
 repository) every region simply has no commits, and pages fall back to the
 file's own `updated` date.
@@ -17,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEPARATOR = "\x1e"
+EARLIEST = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)   # the programme began in 2017
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class Commit:
     """A commit that changed a region file."""
     sha: str
     date: dt.datetime
+    clamped: bool = False    # its own date was implausible: `date` is the bound it was moved to
 
     @property
     def short(self) -> str:
@@ -31,16 +40,37 @@ class Commit:
         return self.sha[:8]
 
 
-def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple[Commit, ...]]:
-    """Commits that touched each file of `directory`, newest first, by file name."""
+def commit_date(text: str, as_of: dt.date) -> tuple[dt.datetime, bool]:
+    """A commit's date from git's ISO form, within [2017-01-01, end of the "as of" day];
+    (the date, whether it was clamped). Unparseable dates (year 10000) are clamped too."""
+    latest = dt.datetime.combine(as_of, dt.time(23, 59, 59), dt.UTC)
+    try:
+        date = dt.datetime.fromisoformat(text.strip())
+        if date.tzinfo is None:
+            date = date.replace(tzinfo=dt.UTC)
+    except (ValueError, OverflowError):
+        return latest, True
+    if date < EARLIEST:
+        return EARLIEST, True
+    if date > latest:
+        return latest, True
+    return date, False
+
+
+def file_histories(directory: Path, limit_per_file: int = 50,
+                   as_of: dt.date | None = None) -> dict[str, tuple[Commit, ...]]:
+    """Commits of the first-parent line that touched each file of `directory`, newest first,
+    by file name; dates clamped to the plausible range as of `as_of` (default: today)."""
+    as_of = as_of or dt.datetime.now(dt.UTC).date()
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
                              text=True, timeout=20)
         if top.returncode != 0:
             return {}
         result = subprocess.run(
-            ["git", "-c", "core.quotePath=true", "log", f"--format={SEPARATOR}%H %cI", "--name-only",
-             "--no-renames", "--", "."], cwd=directory, capture_output=True, timeout=120)
+            ["git", "-c", "core.quotePath=true", "log", "--first-parent", "--diff-merges=first-parent",
+             f"--format={SEPARATOR}%H %cI", "--name-only", "--no-renames", "--", "."],
+            cwd=directory, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:
@@ -52,7 +82,7 @@ def file_histories(directory: Path, limit_per_file: int = 50) -> dict[str, tuple
     for block in result.stdout.decode("utf-8", "replace").split(SEPARATOR)[1:]:
         header, _, names = block.partition("\n")
         sha, _, date = header.partition(" ")
-        commit = Commit(sha, dt.datetime.fromisoformat(date))
+        commit = Commit(sha, *commit_date(date, as_of))
         for name in names.split("\n"):
             name = name.strip()
             if not name:

@@ -29,6 +29,7 @@ from mkdocs.structure.toc import get_toc
 
 from smartcity.export import DATA_LICENCE, UnsafeCell, write_downloads
 from smartcity.processes import build_lock, lower_own_priority
+from smartcity.settings import SettingError, public_url
 from smartcity.site.build import Build, ChromeCache
 from smartcity.site.compact import compact_html
 from smartcity.site.config import SmartCityConfig
@@ -96,10 +97,15 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     @event_priority(100)  # before every other plugin: nothing is built from unchecked data
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        settings = Settings.from_environment(base=Path(config.config_file_path).parent)
         options = self.config
-        repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
-                                             options.commit_url_template)
+        try:
+            settings = Settings.from_environment(base=Path(config.config_file_path).parent)
+            repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
+                                                 options.commit_url_template)
+            if config.site_url:
+                public_url("SMARTCITY_SITE_URL (site_url)", config.site_url)
+        except SettingError as error:
+            raise Abort(f"Pengaturan tidak sah: {error}") from None
         self._timings = {"start": time.perf_counter()}
         _check_output_folder(Path(config.site_dir))
         self._lock.close()  # a previous build of this process (mkdocs serve) that ended early
@@ -156,11 +162,12 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
                 files.append(File.generated(config, path, content=minify_css(
                     Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
         # Atom feeds: the site's and each region's.
+        as_of = site.settings.as_of
         files.append(File.generated(config, SITE_FEED, content=site_feed(site.regions, site.changes,
-                                                                          config.use_directory_urls)))
+                                                                          config.use_directory_urls, as_of)))
         for region in site.regions:
             files.append(File.generated(config, region_feed(region.id), content=one_region_feed(
-                region, site.changes.get(region.id), config.use_directory_urls)))
+                region, site.changes.get(region.id), config.use_directory_urls, as_of)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
         # Open data: written straight into the site folder (MkDocs has just emptied it), not

@@ -59,6 +59,7 @@ from smartcity.site.formatting import (
     size,
     sources_list,
     status_badge,
+    xml_text,
     years,
 )
 from smartcity.site.pages import (
@@ -91,7 +92,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans, host=host,
                        date_id=date_id, number=number, rupiah=rupiah,
-                       rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age)
+                       rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age,
+                       xml_text=xml_text)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS,
                        LEVEL_LABELS=LEVEL_LABELS, RISK_STATUS_LABELS=RISK_STATUS_LABELS, STAGE_LABELS=STAGE_LABELS,
                        STAGE_HELP=STAGE_HELP, ASSESSMENTS=ASSESSMENTS, overdue_badge=overdue_badge,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from smartcity.figures.national import RegionRank, rankings, ranks_by_region
 from smartcity.model import Region
 from smartcity.processes import cycle_collector_paused
 from smartcity.reference import Reference, load_reference
+from smartcity.settings import public_url
 from smartcity.site.changes import Items, RegionHistory, region_history, version_items
 from smartcity.site.history import Commit, file_histories, file_versions, is_shallow
 from smartcity.validation.cache import CheckCache
@@ -49,8 +51,11 @@ class Repository:
 
     @classmethod
     def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> Repository:
-        """The plugin's options, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH."""
-        return cls(os.environ.get("SMARTCITY_REPOSITORY", url).rstrip("/"),
+        """The plugin's options, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH; the address
+        is checked like every published one (settings.public_url)."""
+        name = "SMARTCITY_REPOSITORY" if "SMARTCITY_REPOSITORY" in os.environ else "repository"
+        address = public_url(name, os.environ.get("SMARTCITY_REPOSITORY", url), allow_empty=True)
+        return cls(address.rstrip("/"),
                    os.environ.get("SMARTCITY_BRANCH", branch) or "main", edit_template, commit_template)
 
     def edit_url(self, path: str) -> str | None:
@@ -89,8 +94,9 @@ class SiteData:
         return commits[0].date.date() if commits else region.updated
 
 
+log = logging.getLogger("mkdocs.plugins.smartcity")
 HISTORY_DEPTH = 30  # versions of a file read for its change history: the cost stays bounded
-HISTORY_FORMAT = 1  # of the cached items of a version (changes.version_items)
+HISTORY_FORMAT = 2  # of the cached items of a version (changes.version_items)
 
 
 def data_changes(directory: Path, names: list[str],
@@ -111,9 +117,18 @@ def data_changes(directory: Path, names: list[str],
             cache.put(key, result if result is not None else "unreadable")
         return result
 
-    return {name: region_history([(commit, items(blob, raw)) for commit, blob, raw in versions.get(name, [])],
-                                 bool(histories.get(name)), shallow or len(histories.get(name, ())) >= HISTORY_DEPTH)
-            for name in names}
+    out = {name: region_history([(commit, items(blob, raw)) for commit, blob, raw in versions.get(name, [])],
+                                bool(histories.get(name)), shallow or len(histories.get(name, ())) >= HISTORY_DEPTH)
+           for name in names}
+    for name, history in out.items():   # one line each in the build log; the history page says it too
+        for group in history.groups:
+            if group.unreadable:
+                log.info("Riwayat %s: versi %s (%s) tidak dapat dibaca; dilewati", name, group.date.isoformat(),
+                         group.sha[:8])
+            if group.date_clamped:
+                log.info("Riwayat %s: tanggal commit %s tidak wajar; ditampilkan sebagai %s", name, group.sha[:8],
+                         group.date.isoformat())
+    return out
 
 
 def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
@@ -125,7 +140,7 @@ def load_site_data(settings: Settings, repository: Repository | None = None) -> 
 def _load_site_data(settings: Settings, repository: Repository | None) -> SiteData:
     reference = load_reference()
     regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
-    by_file = file_histories(settings.regions_dir, HISTORY_DEPTH)
+    by_file = file_histories(settings.regions_dir, HISTORY_DEPTH, settings.as_of)
     histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
     changes = data_changes(settings.regions_dir, [f"{r.id}.yml" for r in regions], by_file)
     figures = {r.id: region_figures(r, settings.as_of) for r in regions}

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from smartcity.asof import as_of_date
+from smartcity.settings import SettingError
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, check_files, region_files
 from smartcity.validation.problems import Problem, printable
@@ -55,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"validate.py: berkas tidak ditemukan: {path}", file=sys.stderr)
             return 2
-    result = check_files(files, cache=CheckCache.from_environment(), workers=None, models=False)
+    try:
+        today = as_of_date()
+    except SettingError as error:
+        print(f"validate.py: {error}", file=sys.stderr)
+        return 2
+    result = check_files(files, today=today, cache=CheckCache.from_environment(), workers=None, models=False)
     problems = result.problems
     if args.format == "json":
         json.dump({"files": list(result.files), "valid": result.ok,

@@ -24,6 +24,7 @@ from smartcity.processes import cycle_collector_paused, watch_parent, worker_con
 from smartcity.reference import Reference, load_reference
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.characters import BYTE_ORDER_MARK
+from smartcity.validation.past import MAX_FILE_BYTES
 from smartcity.validation.problems import DataUnavailable, InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules
 from smartcity.validation.schema import check_schema
@@ -32,7 +33,6 @@ from smartcity.validation.yamlfast import quick_document, top_level_mark
 from smartcity.validation.yamlstrict import Unlocated, parse
 
 REGIONS_DIR = PROJECT_DIR / "data" / "regions"
-MAX_FILE_BYTES = 2_000_000
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
 OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
