@@ -12,6 +12,7 @@ from smartcity.model import STATUSES
 from smartcity.site.formatting import RISK_STATUS_LABELS, STATUS_LABELS, rupiah_short, score
 from smartcity.site.history import Commit
 from smartcity.validation.past import read_past_version
+from smartcity.validation.rules import CONTROL_IN_TEXT
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,39 @@ Items = dict[str, dict[str, dict[str, Any]]]
 RISK_STATUSES = tuple(RISK_STATUS_LABELS)
 
 
+class Untyped(ValueError):
+    """A compared field of a past version has the wrong type: the version is skipped."""
+
+
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or CONTROL_IN_TEXT.search(value):
+        raise Untyped(value)
+    return value
 
 
 def _status(value: Any, allowed: tuple[str, ...]) -> str | None:
-    return value if isinstance(value, str) and value in allowed else None
+    if value is not None and not (isinstance(value, str) and value in allowed):
+        raise Untyped(value)
+    return value
 
 
 def _number(value: Any) -> float | int | None:
-    """An amount or score as a finite number; anything else (text, a list, .inf) is not one."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """An amount or score as a finite number; None when absent; anything else (text, a list,
+    .inf, a boolean) raises Untyped."""
+    if value is None:
         return None
-    return value if value == value and abs(value) < 1e18 else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) >= 1e18:
+        raise Untyped(value)
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        return _number(value) is not None
+    except Untyped:
+        return False
 
 
 def _keep(item: dict[str, Any], statuses: tuple[str, ...]) -> dict[str, Any]:
@@ -94,7 +115,12 @@ def version_items(raw: bytes | None) -> Items | None:
     if raw is None:
         return None
     data = read_past_version(raw)
-    return _items(data) if data is not None else None
+    if data is None:
+        return None
+    try:
+        return _items(data)
+    except Untyped:
+        return None
 
 
 def _title(item: dict[str, Any]) -> str:
@@ -107,7 +133,7 @@ def _amount(program: dict[str, Any], key: str = "amount") -> Any:
 
 
 def _money(value: Any) -> str:
-    return rupiah_short(value) if _number(value) is not None else "tidak dicantumkan"
+    return rupiah_short(value) if _is_number(value) else "tidak dicantumkan"
 
 
 def _status_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], added: str,
@@ -158,7 +184,7 @@ def diff(before: Items, after: Items) -> tuple[str, ...]:
         if period not in before["evaluation"]:
             scores: dict[str, Any] = e["scores"] if isinstance(e.get("scores"), dict) else {}
             final = scores.get("final")
-            value = f" (nilai akhir {score(final)})" if _number(final) is not None else ""
+            value = f" (nilai akhir {score(final)})" if _is_number(final) else ""
             out.append(f"Evaluasi {_round_label(period)} ditambahkan{value}")
     out += _status_changes(before["risk"], after["risk"], "Risiko baru", "Risiko", _RISK_LABELS)
     return tuple(out)
