@@ -97,6 +97,16 @@ def file_histories(directory: Path, limit_per_file: int = 50,
     return {name: tuple(commits) for name, commits in histories.items()}
 
 
+def repository_prefix(directory: Path) -> str | None:
+    """The folder's path inside its git repository ("data/regions/"), or None outside one."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=directory, capture_output=True,
+                                text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
 def is_shallow(directory: Path) -> bool:
     """True in a shallow clone: older commits are missing."""
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -16,7 +17,7 @@ from smartcity.processes import cycle_collector_paused
 from smartcity.reference import Reference, load_reference
 from smartcity.settings import public_url
 from smartcity.site.changes import Items, RegionHistory, region_history, version_items
-from smartcity.site.history import Commit, file_histories, file_versions, is_shallow
+from smartcity.site.history import Commit, file_histories, file_versions, is_shallow, repository_prefix
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, load_regions
 
@@ -131,6 +132,18 @@ def data_changes(directory: Path, names: list[str],
     return out
 
 
+def _published_paths(regions: tuple[Region, ...], directory: Path) -> tuple[Region, ...]:
+    """Region files named as the published pages name them: by their path in the repository
+    ("data/regions/x.yml"), never by the build machine's absolute path (a data folder
+    outside the project); outside any repository, by the folder's own name."""
+    if not any(Path(r.source_file).is_absolute() for r in regions):
+        return regions
+    prefix = repository_prefix(directory)
+    folder = prefix if prefix is not None else f"{directory.name}/"
+    return tuple(dataclasses.replace(r, source_file=folder + Path(r.source_file).name)
+                 if Path(r.source_file).is_absolute() else r for r in regions)
+
+
 def load_site_data(settings: Settings, repository: Repository | None = None) -> SiteData:
     """Load and validate every region once. Raises `InvalidData` on any problem."""
     with cycle_collector_paused():
@@ -139,7 +152,8 @@ def load_site_data(settings: Settings, repository: Repository | None = None) -> 
 
 def _load_site_data(settings: Settings, repository: Repository | None) -> SiteData:
     reference = load_reference()
-    regions = load_regions(settings.regions_dir, settings.include_drafts, settings.only, settings.as_of)
+    regions = _published_paths(load_regions(settings.regions_dir, settings.include_drafts, settings.only,
+                                            settings.as_of), settings.regions_dir)
     by_file = file_histories(settings.regions_dir, HISTORY_DEPTH, settings.as_of)
     histories = {r.id: by_file.get(f"{r.id}.yml", ()) for r in regions}
     changes = data_changes(settings.regions_dir, [f"{r.id}.yml" for r in regions], by_file)
