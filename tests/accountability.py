@@ -305,12 +305,19 @@ def aligned(region: Region) -> tuple[int, int]:
     return sum(1 for s in strategies if set(s.rpjmd) & missions), len(strategies)
 
 
+def international(number: str | None) -> str:
+    """0812… and +62812… → 62812…: the form wa.me and tel: links need."""
+    digits = (number or "").lstrip("+")
+    return "62" + digits[1:] if digits.startswith("0") else digits
+
+
 def response_links(region: Region) -> list[str]:
     """Where "Tanggapi" leads: the region's channels as the only allowed link forms, else SP4N-LAPOR!."""
     hrefs = []
     for f in region.feedback:
         hrefs.append({"lapor": f.url, "web": f.url, "email": f"mailto:{f.address}",
-                      "whatsapp": f"https://wa.me/{(f.number or '').lstrip('+')}", "phone": f"tel:{f.number}"}[f.channel])
+                      "whatsapp": f"https://wa.me/{international(f.number)}",
+                      "phone": f"tel:+{international(f.number)}"}[f.channel])
     return hrefs or ["https://www.lapor.go.id/"]
 
 

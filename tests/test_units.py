@@ -309,3 +309,15 @@ def test_the_build_lowers_its_priority_once_while_the_index_is_built() -> None:
             "after = os.nice(0); assert after == min(before + N, 19), (before, after); print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_feedback_numbers_become_links_that_open() -> None:
+    """A WhatsApp link to "0812…" does not open: numbers are written 62… (wa.me) and +62… (tel:)."""
+    from smartcity.model import FeedbackChannel
+    from smartcity.site.feedback import feedback_links
+
+    region = dataclasses.replace(sample("kota-pekalongan"), feedback=(
+        FeedbackChannel("whatsapp", number="081234567890"), FeedbackChannel("phone", number="0285421093"),
+        FeedbackChannel("whatsapp", number="+6281234567890"), FeedbackChannel("email", address="aduan@kota.go.id")))
+    assert [link.href for link in feedback_links(region)] == [
+        "https://wa.me/6281234567890", "tel:+62285421093", "https://wa.me/6281234567890", "mailto:aduan@kota.go.id"]

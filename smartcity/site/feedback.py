@@ -1,13 +1,16 @@
 """The "Tanggapi" links of programmes and quick wins, from the region's feedback
-channels. Only these forms are produced: the channel's https URL (validated),
-mailto:<address>, tel:<number> and https://wa.me/<digits>; a region that names no
-channel gets the national SP4N-LAPOR! address."""
+channels. Only these forms are produced: the channel's https URL (validated: a known
+service's channel points at its host), mailto:<address> (an address only: no `%`, `?`
+or headers), tel:+62… and https://wa.me/62… (numbers in the international form: a
+WhatsApp link to "0812…" does not open); a region that names no channel gets the
+national SP4N-LAPOR! address."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from smartcity.model import FeedbackChannel, Region
+from smartcity.validation.rules_links import international_number
 
 LAPOR = "https://www.lapor.go.id/"
 LABELS = {"lapor": "SP4N-LAPOR!", "web": "Situs aduan", "email": "Surel", "whatsapp": "WhatsApp",
@@ -27,9 +30,9 @@ def _href(channel: FeedbackChannel) -> str | None:
     if channel.channel == "email" and channel.address:
         return f"mailto:{channel.address}"
     if channel.channel == "whatsapp" and channel.number:
-        return f"https://wa.me/{channel.number.removeprefix('+')}"
+        return f"https://wa.me/{international_number(channel.number)}"
     if channel.channel == "phone" and channel.number:
-        return f"tel:{channel.number}"
+        return f"tel:+{international_number(channel.number)}"
     return None
 
 

@@ -19,6 +19,7 @@ from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, N
 from smartcity.validation.problems import Path_, Problem
 from smartcity.validation.rule_context import RuleContext, as_dict, as_list, as_span, as_str, as_year
 from smartcity.validation.rules_dates import dates_inside_their_span, dates_not_after_as_of
+from smartcity.validation.rules_links import feedback_links
 from smartcity.validation.schema import long_text_fields
 from smartcity.validation.yamlstrict import Document
 
@@ -275,6 +276,8 @@ RULES: tuple[Rule, ...] = (
          accountability_references),
     Rule("dates not after the as-of date", ("E-DATE-FUTURE",), dates_not_after_as_of),
     Rule("dates inside their span", ("E-EVALUATION-DATE", "E-STAGE-DATE"), dates_inside_their_span),
+    Rule("feedback links", ("E-FEEDBACK-USERINFO", "E-FEEDBACK-HOST-ASCII", "E-FEEDBACK-HOST", "E-FEEDBACK-NUMBER"),
+         feedback_links),
     Rule("text characters", ("E-TEXT-CONTROL", "E-TEXT-NEWLINE"), text_characters),
     Rule("spreadsheet formulas", ("E-TEXT-FORMULA",), spreadsheet_formulas),
     Rule("amounts", ("E-AMOUNT-THOUSANDS",), amounts),
