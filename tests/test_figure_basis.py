@@ -113,3 +113,19 @@ def test_ended_periods_are_said(partial_site: Path) -> None:
 
 def test_sample_pages_write_numbers_the_indonesian_way(sample_site: Path) -> None:
     assert badly_written_numbers(sample_site) == {}
+
+
+def test_large_but_finite_indicator_values_are_printed_whole(tmp_path: Path) -> None:
+    """A province-sized figure (Rp 1.600 triliun) is accepted and printed whole, with
+    separators and no exponent (issue 25)."""
+    regions = tmp_path / "regions"
+    shutil.copytree(ROOT / "data" / "regions", regions)
+    shutil.copyfile(ROOT / "tests/cases/valid/indicator-large-values/kota-pekalongan.yml",
+                    regions / "kota-pekalongan.yml")
+    site = tmp_path / "site"
+    result = build_site(site, regions)
+    assert result.returncode == 0, result.stderr[-2000:]
+    goals = text_of(site, "wilayah/kota-pekalongan/governance", ".sc-goals")
+    assert "1.600.000.000.000.000" in goals and "1.450.000.000.000.000" in goals
+    assert "e+" not in goals and "E+" not in goals
+    assert badly_written_numbers(site) == {}

@@ -92,11 +92,22 @@ def test_alias_bomb_stays_small_in_a_subprocess() -> None:
     assert "E-YAML-ALIAS" in result.stdout
 
 
-@pytest.mark.parametrize("text", ["1" * 5000, "0x" + "f" * 5000, "1e400", "3.4e-400", "1234567890123456"])
+@pytest.mark.parametrize("text", ["1" * 5000, "0x" + "f" * 5000, "1e400", "3.4e-400", "1234567890123456789",
+                                  "-1000000000000000000", "1e19"])
 def test_numbers_past_the_bounds_are_refused_before_conversion(text: str) -> None:
     document, problems = parse(f"a: {text}\n", "f.yml")
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 4, "E-YAML-NUMBER")]
     assert document.data["a"] is None
+
+
+@pytest.mark.parametrize("text, value", [("1600000000000000", 1600000000000000), ("1.6e15", 1.6e15),
+                                         ("-99999999999999999", -99999999999999999),
+                                         ("999999999999999999", 999999999999999999)])
+def test_large_but_finite_numbers_are_accepted_whole(text: str, value: float) -> None:
+    """A province's GRDP (~Rp 1.600 triliun) is a real indicator value: up to 18 digits and
+    below 10^18 a number is read exactly (issue 25)."""
+    document, problems = parse(f"a: {text}\n", "f.yml")
+    assert problems == [] and document.data["a"] == value and type(document.data["a"]) is type(value)
 
 
 def test_raw_line_separators_do_not_move_later_positions() -> None:

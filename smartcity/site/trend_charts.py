@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from smartcity.figures.indicators import IndicatorAssessment
 from smartcity.model import Evaluation
+from smartcity.site.formatting import number
 
 SCORE_SERIES = (("final", "Nilai akhir"), ("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"),
                 ("impact", "Impact"), ("quick_win", "Quick Win"))
@@ -42,7 +43,8 @@ def _scale(low: float, high: float, out_low: float, out_high: float) -> Callable
 
 
 def _num(value: float) -> str:
-    return (f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}").replace(".", ",")
+    """A measured value or score as the tables write it: 3,48; 1.450.000.000.000.000; never 1e+06."""
+    return number(value, 2 if isinstance(value, float) and value % 1 else 0)
 
 
 def indicator_sparkline(a: IndicatorAssessment) -> Sparkline | None:

@@ -24,13 +24,13 @@ from smartcity.validation.characters import BYTE_ORDER_MARK, FORMULA_SIGNS, INVI
 from smartcity.validation.problems import Path_
 from smartcity.validation.rules import is_budget_amount
 from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
-from smartcity.validation.yamlstrict import MAX_DIGITS, MAX_NUMBER, Document
+from smartcity.validation.yamlstrict import Document
 
 # What the two readers could read differently, or what only the located reader handles:
 # anchors, aliases, tags, merge keys, complex keys, directives, document markers, tabs,
 # escapes, line breaks other than \n, the reserved @ and ` at a scalar's start, non-empty
 # flow collections (`[a, b]`), and numbers with underscores, base prefixes, exponents or
-# more digits than MAX_DIGITS. A text that merely contains one of them (R&D, "Siap?",
+# more digits than FAST_DIGITS. A text that merely contains one of them (R&D, "Siap?",
 # 5x lipat) is read by the located reader.
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
 
@@ -61,8 +61,12 @@ _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # "0_" (a digit before one of them; none can start a number) and a run of 0s.
 _NUMBER_TABLE = bytes(ord("0") if chr(c) in "0123456789." else ord("_") if chr(c) in "_bBoOxXeE" else ord(" ")
                       for c in range(256))
-_REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (MAX_DIGITS + 1))
-_INT_LIMIT = 10 ** MAX_DIGITS
+# The quick reader takes numbers up to 15 digits and below 10^15 only; larger ones, which the
+# located reader accepts up to its own limits (yamlstrict.MAX_DIGITS), are left to it.
+FAST_DIGITS = 15
+FAST_NUMBER = 10.0 ** FAST_DIGITS
+_REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (FAST_DIGITS + 1))
+_INT_LIMIT = 10 ** FAST_DIGITS
 _FORMULA_OR_SPACE = FORMULA_SIGNS | {" "}
 
 
@@ -115,7 +119,7 @@ class _Values:
         """A non-integer number yamlstrict would build the same, or _Decline."""
         if isinstance(value, float):
             # how a number was written is kept only by the located reader (rules.amounts)
-            if not math.isfinite(value) or abs(value) >= MAX_NUMBER or is_budget_amount(path):
+            if not math.isfinite(value) or abs(value) >= FAST_NUMBER or is_budget_amount(path):
                 raise _Decline
         else:
             raise _Decline  # a date or anything else yaml-rs made

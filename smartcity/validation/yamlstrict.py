@@ -37,11 +37,14 @@ from smartcity.validation.yamlcompose import (
     mark_of,
 )
 
-MAX_DIGITS = 15          # digits of a number: beyond this, figures stop being exact
-MAX_NUMBER = 10.0 ** 15  # no figure of a masterplan comes near this
+# Large but finite figures are real (a province's GRDP is ~Rp 1.600 triliun = 1,6e15): numbers
+# are accepted up to 18 digits and below 10^18 (whole numbers stay exact and fit the 64-bit
+# integers of data tools); longer ones, or ones that would vanish to 0 or infinity, are refused.
+MAX_DIGITS = 18          # digits of a whole number
+MAX_NUMBER = 10.0 ** 18  # magnitude of any number
 MAX_NUMBER_TEXT = 32     # characters of a written number, exponent included
 MAX_FLOAT_DIGITS = 17    # digits a decimal number keeps exactly
-MAX_EXPONENT = 15        # of a number written as 1.5e9
+MAX_EXPONENT = 18        # of a number written as 1.5e9
 
 UNUSABLE_NUMBER = object()
 
@@ -76,7 +79,7 @@ def resolve_plain(text: str) -> Any:
     if text in ("false", "False", "FALSE"):
         return False
     if _INT.match(text):
-        return int(text) if len(text.lstrip("+-")) <= MAX_DIGITS else UNUSABLE_NUMBER
+        return _bounded(int(text)) if len(text.lstrip("+-")) <= MAX_DIGITS else UNUSABLE_NUMBER
     if _OCT.match(text):
         return _bounded(int(text[2:], 8)) if len(text) <= MAX_DIGITS + 4 else UNUSABLE_NUMBER
     if _HEX.match(text):
