@@ -89,6 +89,14 @@ def test_a_killed_build_leaves_no_process_behind(tmp_path: Path) -> None:
         os.killpg(build.pid, signal.SIGKILL)
     assert left == []
     assert not (site / "index.html").exists()
+    # the next build removes what the killed one left beside the site, says so, and publishes a whole site
+    leftover = [p.name for p in site.parent.glob(".site-build-site-*")]
+    assert leftover, "a SIGKILLed build.py cannot clean up after itself"
+    result = subprocess.run([PYTHON, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600, env={**os.environ, "SMARTCITY_REGIONS_DIR": str(regions)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert all(f"folder sementara dari pembangunan yang terhenti dihapus: {name}" in result.stderr for name in leftover)
+    assert list(site.parent.glob(".site-build-*")) == [] and (site / "index.html").is_file()
 
 
 def test_a_terminated_build_stops_its_child_and_says_so(tmp_path: Path) -> None:

@@ -30,9 +30,11 @@ PREFIX = ".site-build-"
 
 
 def remove_stale(parent: Path, name: str) -> None:
-    """Remove temporary build folders left by killed builds."""
-    for stale in parent.glob(f"{PREFIX}{name}-*"):
+    """Remove temporary build folders left by killed builds, and say so (the lock is held:
+    no other build of this site is running)."""
+    for stale in sorted(parent.glob(f"{PREFIX}{name}-*")):
         shutil.rmtree(stale, ignore_errors=True)
+        print(f"build.py: folder sementara dari pembangunan yang terhenti dihapus: {stale.name}", file=sys.stderr)
 
 
 def atomic_build(site_dir: Path, mkdocs_args: list[str], config: Path | None = None) -> int:
