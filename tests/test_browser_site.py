@@ -306,7 +306,7 @@ def test_compare_puts_chosen_regions_side_by_side(browser, sample_server) -> Non
     late = side.locator("tbody tr", has_text="Lewat tenggat").locator("td").all_inner_texts()
     assert late == ["2", "2"]
     assert side.locator("tbody tr", has_text="Peringkat terakhir").locator("td").all_inner_texts() == \
-        ["1 dari 1 (2021-2)", "–"]
+        ["1 dari 1 wilayah yang dinilai di situs ini (2021 Tahap II)", "–"]
     assert "wilayah=kota-pekalongan%2Ckabupaten-kendal" in page.url or "wilayah=kota-pekalongan,kabupaten-kendal" in page.url
     page.select_option("select[name=region2]", "kabupaten-pemalang")
     assert side.locator("thead th").count() == 4

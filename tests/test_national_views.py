@@ -16,7 +16,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from accountability import check_accountability, done_of_active, done_of_total
+from accountability import check_accountability, done_of_active, done_of_total, num
 from bs4 import BeautifulSoup
 from conftest import AS_OF_EPOCH, PYTHON, ROOT, run
 
@@ -82,8 +82,8 @@ def check_pillar_pages(site: Path, regions: list[Region], element_pages: int = 6
         strategies = [s for plan in plans for s in plan.strategies]
         quick_wins = [q for plan in plans for q in plan.quick_wins]
         page = soup(site, f"pilar/{pillar.key}")
-        assert figures(page) == [str(sum(1 for plan in plans if plan.strategies)), str(len(strategies)),
-                                 str(sum(len(s.programs) for s in strategies)), str(len(quick_wins))]
+        assert figures(page) == [num(sum(1 for plan in plans if plan.strategies)), num(len(strategies)),
+                                 num(sum(len(s.programs) for s in strategies)), num(len(quick_wins))]
         cards = page.select("[data-sc-catalogue] > li")
         assert len(cards) == len(quick_wins)
         assert Counter(c["data-status"] for c in cards) == Counter(q.status for q in quick_wins)
@@ -93,9 +93,9 @@ def check_pillar_pages(site: Path, regions: list[Region], element_pages: int = 6
         for element, row in zip(pillar.elements, rows, strict=True):
             mine = [s for s in strategies if s.element == element.key]
             cells = [td.get_text(strip=True) for td in row.select("td")]
-            assert cells == [str(sum(1 for r in regions if any(s.element == element.key for s in r.pillar(pillar.key).strategies))),
-                             str(len(mine)), str(sum(len(s.programs) for s in mine)),
-                             str(sum(1 for q in quick_wins if q.element == element.key))], (pillar.key, element.key)
+            assert cells == [num(sum(1 for r in regions if any(s.element == element.key for s in r.pillar(pillar.key).strategies))),
+                             num(len(mine)), num(sum(len(s.programs) for s in mine)),
+                             num(sum(1 for q in quick_wins if q.element == element.key))], (pillar.key, element.key)
             if number >= element_pages:
                 continue
             element_page = soup(site, f"pilar/{pillar.key}/{element.key}")
@@ -132,8 +132,8 @@ def check_statistics(site: Path, regions: list[Region]) -> None:
     for pillar in REFERENCE.pillars:
         items = [q for r in regions for q in r.pillar(pillar.key).quick_wins]
         counts = Counter(q.status for q in items)
-        assert quick[pillar.label] == [str(counts[s]) for s in ("planned", "in_progress", "done", "delayed", "cancelled")] \
-            + [str(len(items))]
+        assert quick[pillar.label] == [num(counts[s]) for s in ("planned", "in_progress", "done", "delayed", "cancelled")] \
+            + [num(len(items))]
     rounds = Counter(e.period for r in regions for e in r.evaluations if e.scores and e.scores.final is not None)
     assert [int(v[0]) for v in chart_table(page, "nilai-evaluasi").values()] == [rounds[p] for p in sorted(rounds)]
     for svg in page.select("svg.sc-bars__svg"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,10 +118,22 @@ def is_shallow(directory: Path) -> bool:
     return result.stdout.strip() == "true"
 
 
-def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[Commit, ...]]
+def _cat_file(directory: Path, mode: str, request: str) -> bytes | None:
+    try:
+        result = subprocess.run(["git", "cat-file", mode], cwd=directory, input=request.encode(),
+                                capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[Commit, ...]],
+                  known: Callable[[str], bool] = lambda blob: False
                   ) -> dict[str, list[tuple[Commit, str | None, bytes | None]]]:
-    """The blob id and content of each file at each of its commits (newest first), read by
-    one `git cat-file --batch`; None where a version cannot be read (e.g. a deletion)."""
+    """The blob id and content of each file at each of its commits (newest first); None where a
+    version cannot be read (e.g. a deletion). Blob ids come from one `git cat-file --batch-check`;
+    contents from one `--batch`, only for blobs that `known` (the cache of compared items) lacks:
+    a warm build reads no file content from git at all."""
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
                              text=True, timeout=20)
@@ -134,25 +147,28 @@ def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[
     if not wanted:
         return {}
     request = "".join(f"{commit.sha}:{prefix + '/' if prefix != '.' else ''}{name}\n" for name, commit in wanted)
-    try:
-        result = subprocess.run(["git", "cat-file", "--batch"], cwd=directory, input=request.encode(),
-                                capture_output=True, timeout=300)
-    except (OSError, subprocess.SubprocessError):
+    checked = _cat_file(directory, "--batch-check", request)
+    if checked is None:
         return {}
-    out: dict[str, list[tuple[Commit, str | None, bytes | None]]] = {}
-    data, position = result.stdout, 0
-    for name, commit in wanted:
-        end = data.find(b"\n", position)
-        if end < 0:
+    blobs: list[str | None] = []
+    for line in checked.decode("ascii", "replace").splitlines():
+        fields = line.split()
+        blobs.append(fields[0] if len(fields) == 3 and fields[1] == "blob" else None)
+    unknown = sorted({blob for blob in blobs if blob is not None and not known(blob)})
+    contents: dict[str, bytes] = {}
+    data = _cat_file(directory, "--batch", "".join(f"{blob}\n" for blob in unknown)) if unknown else b""
+    position = 0
+    for blob in unknown:
+        end = (data or b"").find(b"\n", position)
+        if data is None or end < 0:
             break
         header = data[position:end].split()
         position = end + 1
-        content: bytes | None = None
-        blob: str | None = None
         if len(header) == 3 and header[1] == b"blob":
             size = int(header[2])
-            blob = header[0].decode()
-            content = data[position:position + size]
+            contents[blob] = data[position:position + size]
             position += size + 1
-        out.setdefault(name, []).append((commit, blob, content))
+    out: dict[str, list[tuple[Commit, str | None, bytes | None]]] = {}
+    for (name, commit), blob_id in zip(wanted, blobs, strict=False):
+        out.setdefault(name, []).append((commit, blob_id, contents.get(blob_id) if blob_id else None))
     return out
