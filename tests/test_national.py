@@ -7,9 +7,9 @@ import statistics
 from pathlib import Path
 
 import pytest
+from accountability import num
 from bs4 import BeautifulSoup
 from conftest import PYTHON, run
-from accountability import num
 from linkcheck import broken_links
 
 from smartcity.reference import load_reference
