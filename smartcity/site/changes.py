@@ -33,7 +33,7 @@ class RegionHistory:
     truncated: bool              # older versions exist than were read (shallow clone or the limit)
 
 
-Items = dict[str, dict[str, dict[str, Any]]]
+Items = dict[str, dict[str, tuple[Any, ...]]]
 
 
 RISK_STATUSES = tuple(RISK_STATUS_LABELS)
@@ -74,14 +74,21 @@ def _is_number(value: Any) -> bool:
         return False
 
 
-def _keep(item: dict[str, Any], statuses: tuple[str, ...]) -> dict[str, Any]:
+# What the history compares of an item, as a tuple (small to cache, quick to load and compare):
+# a programme (title, status, planned amount, realised amount); a quick win or a risk
+# (title, status); an evaluation round (final score,).
+Item = tuple[Any, ...]
+TITLE, STATUS, AMOUNT, REALISED = 0, 1, 2, 3
+
+
+def _keep(item: dict[str, Any], statuses: tuple[str, ...]) -> Item:
     """The title and status of an item, typed: a past version is read, not trusted."""
-    return {"title": _text(item.get("title")), "status": _status(item.get("status"), statuses)}
+    return _text(item.get("title")), _status(item.get("status"), statuses)
 
 
 def _items(data: dict[str, Any]) -> Items:
     """What the history compares of one version: programmes, quick wins, evaluations and risks,
-    by id (period for evaluations), with only the fields it reports on (small to cache)."""
+    by id (period for evaluations), with only the fields it reports on."""
     found: Items = {"program": {}, "quick_win": {}, "evaluation": {}, "risk": {}}
     pillars: dict[str, Any] = data["pillars"] if isinstance(data.get("pillars"), dict) else {}
     for pillar in pillars.values():
@@ -90,15 +97,15 @@ def _items(data: dict[str, Any]) -> Items:
             for program in _list(strategy.get("programs")) if isinstance(strategy, dict) else []:
                 if isinstance(program, dict) and isinstance(program.get("id"), str):
                     budget: dict[str, Any] = program["budget"] if isinstance(program.get("budget"), dict) else {}
-                    money = {key: _number(budget.get(key)) for key in ("amount", "realised")}
-                    found["program"][program["id"]] = {**_keep(program, STATUSES), "budget": money}
+                    found["program"][program["id"]] = (*_keep(program, STATUSES), _number(budget.get("amount")),
+                                                       _number(budget.get("realised")))
         for quick_win in _list(pillar.get("quick_wins")):
             if isinstance(quick_win, dict) and isinstance(quick_win.get("id"), str):
                 found["quick_win"][quick_win["id"]] = _keep(quick_win, STATUSES)
     for evaluation in _list(data.get("evaluations")):
         if isinstance(evaluation, dict) and isinstance(evaluation.get("period"), str):
             scores: dict[str, Any] = evaluation["scores"] if isinstance(evaluation.get("scores"), dict) else {}
-            found["evaluation"][evaluation["period"]] = {"scores": {"final": _number(scores.get("final"))}}
+            found["evaluation"][evaluation["period"]] = (_number(scores.get("final")),)
     for risk in _list(data.get("risks")):
         if isinstance(risk, dict) and isinstance(risk.get("id"), str):
             found["risk"][risk["id"]] = _keep(risk, RISK_STATUSES)
@@ -123,49 +130,46 @@ def version_items(raw: bytes | None) -> Items | None:
         return None
 
 
-def _title(item: dict[str, Any]) -> str:
-    return f"“{item.get('title') or '?'}”"
-
-
-def _amount(program: dict[str, Any], key: str = "amount") -> Any:
-    budget = program.get("budget")
-    return budget.get(key) if isinstance(budget, dict) else None
+def _title(item: Item) -> str:
+    return f"“{item[TITLE] or '?'}”"
 
 
 def _money(value: Any) -> str:
     return rupiah_short(value) if _is_number(value) else "tidak dicantumkan"
 
 
-def _status_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], added: str,
-                    changed: str, labels: dict[str, str]) -> list[str]:
+def _changed(before: dict[str, Item], after: dict[str, Item]) -> list[tuple[str, Item, Item | None]]:
+    """(key, item, its previous form or None when new) for every item that is new or differs:
+    most items are unchanged from one version to the next, and tuples compare in C."""
+    return [(key, item, before.get(key)) for key, item in after.items() if before.get(key) != item]
+
+
+def _status_changes(changed: list[tuple[str, Item, Item | None]], added: str, label: str,
+                    labels: dict[str, str]) -> list[str]:
     """Items added, and items whose status changed, as "<added> “title”" and
-    "<changed> “title”: old → new"."""
+    "<label> “title”: old → new"."""
     out: list[str] = []
-    for key, item in after.items():
-        old = before.get(key)
+    for _, item, old in changed:
         if old is None:
             out.append(f"{added}: {_title(item)}")
-        elif old.get("status") != item.get("status") and item.get("status") is not None:
-            out.append(f"{changed} {_title(item)}: {labels.get(str(old.get('status')), '?')} → "
-                       f"{labels[item['status']]}")
+        elif old[STATUS] != item[STATUS] and item[STATUS] is not None:
+            out.append(f"{label} {_title(item)}: {labels.get(str(old[STATUS]), '?')} → {labels[item[STATUS]]}")
     return out
 
 
-def _removed(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], label: str) -> list[str]:
+def _removed(before: dict[str, Item], after: dict[str, Item], label: str) -> list[str]:
     return [f"{label}: {_title(item)}" for key, item in before.items() if key not in after]
 
 
-def _budget_changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[str]:
+def _budget_changes(changed: list[tuple[str, Item, Item | None]]) -> list[str]:
     out: list[str] = []
-    for key, program in after.items():
-        old = before.get(key)
+    for _, program, old in changed:
         if old is None:
             continue
-        if _amount(old) != _amount(program):
-            out.append(f"Anggaran {_title(program)}: {_money(_amount(old))} → {_money(_amount(program))}")
-        if _amount(old, "realised") != _amount(program, "realised"):
-            out.append(f"Realisasi {_title(program)}: {_money(_amount(old, 'realised'))} → "
-                       f"{_money(_amount(program, 'realised'))}")
+        if old[AMOUNT] != program[AMOUNT]:
+            out.append(f"Anggaran {_title(program)}: {_money(old[AMOUNT])} → {_money(program[AMOUNT])}")
+        if old[REALISED] != program[REALISED]:
+            out.append(f"Realisasi {_title(program)}: {_money(old[REALISED])} → {_money(program[REALISED])}")
     return out
 
 
@@ -174,19 +178,18 @@ _RISK_LABELS = {key: label.lower() for key, label in RISK_STATUS_LABELS.items()}
 
 def diff(before: Items, after: Items) -> tuple[str, ...]:
     """The changes from one version's items to the next, in Indonesian."""
-    out = _status_changes(before["program"], after["program"], "Program baru", "Status program", STATUS_LABELS)
-    out += _budget_changes(before["program"], after["program"])
+    programs = _changed(before["program"], after["program"])
+    out = _status_changes(programs, "Program baru", "Status program", STATUS_LABELS)
+    out += _budget_changes(programs)
     out += _removed(before["program"], after["program"], "Program dihapus")
-    out += _status_changes(before["quick_win"], after["quick_win"], "Quick win baru", "Status quick win",
+    out += _status_changes(_changed(before["quick_win"], after["quick_win"]), "Quick win baru", "Status quick win",
                            STATUS_LABELS)
     out += _removed(before["quick_win"], after["quick_win"], "Quick win dihapus")
-    for period, e in after["evaluation"].items():
+    for period, (final,) in after["evaluation"].items():
         if period not in before["evaluation"]:
-            scores: dict[str, Any] = e["scores"] if isinstance(e.get("scores"), dict) else {}
-            final = scores.get("final")
             value = f" (nilai akhir {score(final)})" if _is_number(final) else ""
             out.append(f"Evaluasi {_round_label(period)} ditambahkan{value}")
-    out += _status_changes(before["risk"], after["risk"], "Risiko baru", "Risiko", _RISK_LABELS)
+    out += _status_changes(_changed(before["risk"], after["risk"]), "Risiko baru", "Risiko", _RISK_LABELS)
     return tuple(out)
 
 

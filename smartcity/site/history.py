@@ -34,6 +34,7 @@ class Commit:
     sha: str
     date: dt.datetime
     clamped: bool = False    # its own date was implausible: `date` is the bound it was moved to
+    blob: str | None = None  # the file's content id at this commit (in a file's history); None: deleted
 
     @property
     def short(self) -> str:
@@ -70,7 +71,7 @@ def file_histories(directory: Path, limit_per_file: int = 50,
             return {}
         result = subprocess.run(
             ["git", "-c", "core.quotePath=true", "log", "--first-parent", "--diff-merges=first-parent",
-             f"--format={SEPARATOR}%H %cI", "--name-only", "--no-renames", "--", "."],
+             f"--format={SEPARATOR}%H %cI", "--raw", "--no-abbrev", "--no-renames", "--", "."],
             cwd=directory, capture_output=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -83,11 +84,16 @@ def file_histories(directory: Path, limit_per_file: int = 50,
     for block in result.stdout.decode("utf-8", "replace").split(SEPARATOR)[1:]:
         header, _, names = block.partition("\n")
         sha, _, date = header.partition(" ")
-        commit = Commit(sha, *commit_date(date, as_of))
-        for name in names.split("\n"):
-            name = name.strip()
-            if not name:
+        date_, clamped = commit_date(date, as_of)
+        for line in names.split("\n"):
+            # ":100644 100644 <old blob> <new blob> M\t<path>": the blob ids come with the log,
+            # so no version's content has to be looked up by path
+            meta, _, name = line.partition("\t")
+            fields = meta.split()
+            if not name or len(fields) < 5:
                 continue
+            new_blob = fields[3] if fields[3].strip("0") else None
+            commit = Commit(sha, date_, clamped, new_blob)
             if relative_dir and name.startswith(relative_dir + "/"):
                 name = name[len(relative_dir) + 1:]
             if "/" in name:
@@ -131,29 +137,13 @@ def file_versions(directory: Path, names: list[str], histories: dict[str, tuple[
                   known: Callable[[str], bool] = lambda blob: False
                   ) -> dict[str, list[tuple[Commit, str | None, bytes | None]]]:
     """The blob id and content of each file at each of its commits (newest first); None where a
-    version cannot be read (e.g. a deletion). Blob ids come from one `git cat-file --batch-check`;
-    contents from one `--batch`, only for blobs that `known` (the cache of compared items) lacks:
-    a warm build reads no file content from git at all."""
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True,
-                             text=True, timeout=20)
-        if top.returncode != 0:
-            return {}
-        root = Path(top.stdout.strip()).resolve()
-        prefix = directory.resolve().relative_to(root).as_posix()
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return {}
+    version cannot be read (e.g. a deletion). Blob ids come with the log (`Commit.blob`);
+    contents from one `git cat-file --batch`, only for blobs that `known` (the cache of compared
+    items) lacks: a warm build reads no file content from git at all."""
     wanted = [(name, commit) for name in names for commit in histories.get(name, ())]
     if not wanted:
         return {}
-    request = "".join(f"{commit.sha}:{prefix + '/' if prefix != '.' else ''}{name}\n" for name, commit in wanted)
-    checked = _cat_file(directory, "--batch-check", request)
-    if checked is None:
-        return {}
-    blobs: list[str | None] = []
-    for line in checked.decode("ascii", "replace").splitlines():
-        fields = line.split()
-        blobs.append(fields[0] if len(fields) == 3 and fields[1] == "blob" else None)
+    blobs = [commit.blob for _, commit in wanted]
     unknown = sorted({blob for blob in blobs if blob is not None and not known(blob)})
     contents: dict[str, bytes] = {}
     data = _cat_file(directory, "--batch", "".join(f"{blob}\n" for blob in unknown)) if unknown else b""
