@@ -22,8 +22,7 @@ from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.national import RegionRank
 from smartcity.model import Region
 from smartcity.reference import Reference
-from smartcity.validation.rules import CONTROL_IN_TEXT, looks_like_formula
-from smartcity.validation.yamlstrict import is_suspect_text
+from smartcity.text import CONTROL_IN_TEXT, is_suspect_text, looks_like_formula
 
 
 @cache

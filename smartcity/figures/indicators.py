@@ -17,10 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from smartcity.labels import ASSESSMENTS
 from smartcity.model import Actual, Indicator, Region
-
-ASSESSMENTS = {"achieved": "Tercapai", "on_track": "Sesuai jalur", "behind": "Tertinggal",
-               "missed": "Tidak tercapai", "no_data": "Belum diukur", "not_assessable": "Tidak dapat dinilai"}
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from smartcity.labels import RISK_STATUS_LABELS, STATUS_LABELS
 from smartcity.model import STATUSES
-from smartcity.site.formatting import RISK_STATUS_LABELS, STATUS_LABELS, rupiah_short, score
+from smartcity.site.formatting import rupiah_short, score
 from smartcity.site.history import Commit
+from smartcity.text import CONTROL_IN_TEXT
 from smartcity.validation.past import read_past_version
-from smartcity.validation.rules import CONTROL_IN_TEXT
 
 
 @dataclass(frozen=True)

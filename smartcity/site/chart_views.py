@@ -8,10 +8,11 @@ import datetime as dt
 from smartcity.figures.aggregate import Money, RegionFigures
 from smartcity.figures.national import Distributions, PillarView, ProvinceView
 from smartcity.figures.records import open_risks_by_pillar
+from smartcity.labels import HORIZON_LABELS, STAGE_LABELS, STATUS_LABELS
 from smartcity.model import STATUSES, Region
 from smartcity.reference import Reference
-from smartcity.site.charts import HORIZON_LABELS, BarChart, bar_chart, money_unit, range_chart
-from smartcity.site.formatting import STAGE_LABELS, STATUS_LABELS, number, percent, rupiah_short, score
+from smartcity.site.charts import BarChart, bar_chart, money_unit, range_chart
+from smartcity.site.formatting import number, percent, rupiah_short, score
 
 
 def pillar_progress_chart(region: Region, figures: RegionFigures, reference: Reference) -> BarChart:

@@ -7,12 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from smartcity.figures.aggregate import StatusCounts
+from smartcity.labels import BAND_LABELS
 from smartcity.model import HORIZONS, Region
 from smartcity.reference import Reference
 from smartcity.site.formatting import number
-
-HORIZON_LABELS = {"short": "Jangka pendek", "medium": "Jangka menengah", "long": "Jangka panjang"}
-BAND_LABELS = {"short": "Pendek", "medium": "Menengah", "long": "Panjang"}
 
 
 def px(value: float) -> float:

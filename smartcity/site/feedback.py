@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartcity.labels import CHANNEL_LABELS
 from smartcity.model import FeedbackChannel, Region
 from smartcity.validation.rules_links import international_number
 
 LAPOR = "https://www.lapor.go.id/"
-LABELS = {"lapor": "SP4N-LAPOR!", "web": "Situs aduan", "email": "Surel", "whatsapp": "WhatsApp",
-          "phone": "Telepon"}
 
 
 @dataclass(frozen=True)
@@ -42,5 +41,5 @@ def feedback_links(region: Region) -> tuple[FeedbackLink, ...]:
     for channel in region.feedback:
         href = _href(channel)
         if href is not None and href.startswith(("https://", "mailto:", "tel:")):
-            links.append(FeedbackLink(channel.label or LABELS[channel.channel], href))
-    return tuple(links) or (FeedbackLink(LABELS["lapor"], LAPOR),)
+            links.append(FeedbackLink(channel.label or CHANNEL_LABELS[channel.channel], href))
+    return tuple(links) or (FeedbackLink(CHANNEL_LABELS["lapor"], LAPOR),)

@@ -12,9 +12,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from smartcity.labels import STATUS_LABELS
 from smartcity.model import Region
 from smartcity.site.changes import RegionHistory
-from smartcity.site.formatting import STATUS_LABELS, date_id, score
+from smartcity.site.formatting import date_id, score
 from smartcity.site.pages import region_src, relative_url, url_of
 from smartcity.site.render import environment
 

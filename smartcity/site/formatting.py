@@ -11,28 +11,11 @@ from typing import Any
 from babel import Locale, dates, numbers
 from markupsafe import Markup
 
+from smartcity.labels import STATUS_LABELS
 from smartcity.model import STATUSES, Source
+from smartcity.text import xml_text  # noqa: F401 - a filter of the templates, defined with the text rules
 
-STATUS_LABELS = {"planned": "Direncanakan", "in_progress": "Berjalan", "done": "Selesai",
-                 "delayed": "Terlambat", "cancelled": "Dibatalkan"}
-SCORE_LABELS = {"baseline": "Baseline", "output": "Output", "outcome": "Outcome", "impact": "Impact",
-                "quick_win": "Quick Win", "final": "Nilai akhir"}
-SWOT_LABELS = {"strengths": "Kekuatan", "weaknesses": "Kelemahan", "opportunities": "Peluang",
-               "threats": "Ancaman"}
-READINESS_LABELS = {"structure": ("Struktur", "SDM, anggaran, lembaga tata kelola"),
-                    "infrastructure": ("Infrastruktur", "fisik, TIK dan sosial"),
-                    "superstructure": ("Suprastruktur", "kebijakan, peraturan, kelembagaan, prosedur")}
 _SPACES = re.compile(r"\s+")
-# what XML 1.0 cannot carry (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF),
-# and the C1 controls, which no reader shows
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(value: str) -> str:
-    """Text that any XML parser accepts: characters XML cannot carry are removed."""
-    return NOT_XML.sub("", value)
-
-
 
 # Badges used thousands of times per build: built once, not through Jinja macros.
 # The status icon comes from CSS (::before), so each badge is a word in a coloured pill.
@@ -159,12 +142,6 @@ def years(start: int | None, end: int | None) -> str:
 
 
 
-STAGE_LABELS = {"seleksi": "Seleksi", "bimtek": "Bimtek", "masterplan": "Masterplan selesai",
-                "implementasi": "Implementasi", "evaluasi": "Evaluasi"}
-STAGE_HELP = {"seleksi": "terpilih, belum mulai", "bimtek": "masterplan sedang disusun (bimbingan teknis)",
-              "masterplan": "buku masterplan selesai dan diserahkan",
-              "implementasi": "program dan quick win sedang dijalankan",
-              "evaluasi": "sudah dievaluasi tim nasional"}
 OVERDUE_BADGE = Markup('<span class="sc-overdue">Lewat tenggat</span>')
 
 
@@ -183,7 +160,3 @@ def data_age(days: int | None) -> str:
     years_, months = divmod(months, 12)
     parts = ([f"{years_} tahun"] if years_ else []) + ([f"{months} bulan"] if months else [])
     return " ".join(parts)
-
-
-LEVEL_LABELS = {"low": "Rendah", "medium": "Sedang", "high": "Tinggi"}
-RISK_STATUS_LABELS = {"open": "Terbuka", "mitigated": "Termitigasi", "closed": "Ditutup"}

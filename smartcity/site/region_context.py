@@ -12,12 +12,12 @@ from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
 from smartcity.figures.national import RegionRank
 from smartcity.figures.records import alignment, risk_grid, risks_by_program
+from smartcity.labels import HORIZON_LABELS, STATUS_LABELS
 from smartcity.model import Region
 from smartcity.reference import Reference
 from smartcity.site.chart_views import pillar_progress_chart
-from smartcity.site.charts import HORIZON_LABELS, roadmap_chart
+from smartcity.site.charts import roadmap_chart
 from smartcity.site.feedback import feedback_links
-from smartcity.site.formatting import STATUS_LABELS
 from smartcity.site.pages import RegionPage, region_src
 from smartcity.site.trend_charts import indicator_sparkline, score_trend
 

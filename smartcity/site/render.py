@@ -16,7 +16,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from smartcity.export import Table, Written
 from smartcity.figures.completeness import Completeness, completeness
-from smartcity.figures.indicators import ASSESSMENTS
 from smartcity.figures.national import (
     PillarView,
     ProvinceView,
@@ -29,13 +28,10 @@ from smartcity.figures.national import (
     rankings,
 )
 from smartcity.figures.records import alignment
-from smartcity.model import HORIZONS, STATUSES, Region
-from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
-from smartcity.site.charts import HORIZON_LABELS
-from smartcity.site.downloads import downloads
-from smartcity.site.formatting import (
+from smartcity.labels import (
+    ASSESSMENTS,
+    HORIZON_LABELS,
     LEVEL_LABELS,
-    OVERDUE_BADGE,
     READINESS_LABELS,
     RISK_STATUS_LABELS,
     SCORE_LABELS,
@@ -43,6 +39,12 @@ from smartcity.site.formatting import (
     STAGE_LABELS,
     STATUS_LABELS,
     SWOT_LABELS,
+)
+from smartcity.model import HORIZONS, STATUSES, Region
+from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
+from smartcity.site.downloads import downloads
+from smartcity.site.formatting import (
+    OVERDUE_BADGE,
     code_spans,
     contoh,
     data_age,

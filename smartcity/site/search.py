@@ -29,8 +29,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from smartcity.labels import STATUS_LABELS
 from smartcity.site.compact import compact_html
-from smartcity.site.formatting import STATUS_LABELS
 from smartcity.site.search_stable import stabilise
 from smartcity.site.sitedata import SiteData
 

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smartcity.figures.aggregate import programs_by_horizon
+from smartcity.labels import STATUS_LABELS
 from smartcity.model import Program, Region
 from smartcity.reference import Reference
-from smartcity.site.formatting import STATUS_LABELS
 from smartcity.site.pages import region_pages
 
 CONFIG = """site_name: Reference

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from smartcity.model import STATUSES
 from smartcity.reference import OfficialRegion, Reference, load_reference, slugify
 from smartcity.tools.progress import track
 
@@ -46,7 +47,6 @@ WORD_WEIGHTS = tuple(1 / (rank + 1) ** 0.8 for rank in range(len(WORDS)))
 AGENCIES = ("Bappeda", "Diskominfo", "DPMPTSP", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Pariwisata",
             "Dinas Perhubungan", "Dinas Lingkungan Hidup", "BPBD", "Disdukcapil", "BPKAD", "Dinas Koperasi dan UKM",
             "Dinas Sosial", "Satpol PP", "Dinas PUPR")
-STATUSES = ("planned", "in_progress", "done", "delayed", "cancelled")
 STATUS_WEIGHTS = (30, 30, 25, 10, 5)
 
 

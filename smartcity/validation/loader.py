@@ -22,8 +22,8 @@ from smartcity.asof import as_of_date
 from smartcity.model import Region
 from smartcity.processes import cycle_collector_paused, watch_parent, worker_context
 from smartcity.reference import Reference, load_reference
+from smartcity.text import BYTE_ORDER_MARK
 from smartcity.validation.cache import CheckCache
-from smartcity.validation.characters import BYTE_ORDER_MARK
 from smartcity.validation.past import MAX_FILE_BYTES
 from smartcity.validation.problems import DataUnavailable, InvalidData, Problem, problem
 from smartcity.validation.rules import check_rules

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartcity.validation.characters import BYTE_ORDER_MARK
+from smartcity.text import BYTE_ORDER_MARK
 from smartcity.validation.yamlfast import quick_document
 from smartcity.validation.yamlstrict import parse
 

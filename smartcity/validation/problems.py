@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartcity.validation.characters import INVISIBLE_CONTROLS, LINE_BREAKS_AND_TAB
+from smartcity.text import INVISIBLE_CONTROLS, LINE_BREAKS_AND_TAB
 from smartcity.validation.messages import render_message
 
 Path_ = tuple[str | int, ...]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from smartcity.model import HORIZONS
 from smartcity.reference import Reference
-from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
+from smartcity.text import BREAK_OR_TAB, CONTROL_IN_TEXT, looks_like_formula, spreadsheet_start
+from smartcity.validation.fields import is_budget_amount
 from smartcity.validation.problems import Path_, Problem
 from smartcity.validation.rule_context import RuleContext, as_dict, as_list, as_span, as_str, as_year
 from smartcity.validation.rules_dates import dates_inside_their_span, dates_not_after_as_of
@@ -192,8 +192,6 @@ def accountability_references(ctx: RuleContext) -> None:
 # bidirectional controls. Those are refused rather than isolated on output:
 # Indonesian text never needs them, and one check here protects every output
 # (HTML, CSV, JSON, feeds, terminal) where isolating would have to be right in each.
-CONTROL_IN_TEXT = re.compile(f"[{INVISIBLE_CONTROLS}{NONCHARACTERS}\r]")
-BREAK_OR_TAB = re.compile("[\t\n]")
 THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+\Z")
 
 
@@ -214,28 +212,6 @@ def text_characters(ctx: RuleContext) -> None:
                 ctx.add(path, "E-TEXT-NEWLINE", char=f"U+{ord(found.group()):04X}")
 
 
-def spreadsheet_start(text: str) -> str:
-    """The text as a spreadsheet reads its start: leading spaces and invisible
-    characters (which LibreOffice drops on import) removed."""
-    start = 0
-    while start < len(text) and (text[start].isspace() or unicodedata.category(text[start]) in ("Cc", "Cf", "Zs")):
-        start += 1
-    return text[start:]
-
-
-def looks_like_formula(text: str) -> bool:
-    """True when a spreadsheet could read the text as a formula (CSV injection)."""
-    first = text[:1]
-    if first in ("\t", "\r"):
-        return True
-    if first.isprintable() and first != " " and first not in FORMULA_SIGNS:
-        return False  # most texts: a visible first character, which no spreadsheet drops
-    visible = spreadsheet_start(text)
-    # "- butir" (a dash, then a space) is a list item, not a formula
-    return bool(visible) and visible[0] in FORMULA_SIGNS and not (
-        visible[0] in "-\uff0d" and not visible[1:2].strip())
-
-
 def spreadsheet_formulas(ctx: RuleContext) -> None:
     """Text becomes CSV cells in the open data; a cell that starts like a formula
     runs as one in a spreadsheet (CSV injection), so such text is refused. The
@@ -245,12 +221,6 @@ def spreadsheet_formulas(ctx: RuleContext) -> None:
             continue  # a phone number (digits, optional leading +), checked by its pattern
         if looks_like_formula(text):
             ctx.add(path, "E-TEXT-FORMULA", start=spreadsheet_start(text)[:1] or text[:1])
-
-
-def is_budget_amount(path: Path_) -> bool:
-    """Whether `path` is a programme's planned or spent amount, whose written form the
-    `amounts` rule reads (yamlfast leaves such numbers to the located reader)."""
-    return len(path) >= 2 and path[-2] == "budget" and path[-1] in ("amount", "realised")
 
 
 def amounts(ctx: RuleContext) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from smartcity.validation.characters import INVISIBLE_CONTROLS, NONCHARACTERS
+from smartcity.text import INVISIBLE_CONTROLS, NONCHARACTERS
 from smartcity.validation.problems import Path_, Problem, problem
 
 try:  # libyaml is ~8x faster; the pure-Python parser gives the same events

@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml_rs
 
-from smartcity.validation.characters import BYTE_ORDER_MARK, FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
+from smartcity.text import BYTE_ORDER_MARK, FORMULA_SIGNS, INVISIBLE_CONTROLS, NONCHARACTERS
+from smartcity.validation.fields import is_budget_amount
 from smartcity.validation.problems import Path_
-from smartcity.validation.rules import is_budget_amount
 from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_problem, forbidden_characters
 from smartcity.validation.yamlstrict import Document
 

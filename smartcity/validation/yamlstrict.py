@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from smartcity.validation.characters import FORMULA_SIGNS, INVISIBLE_CONTROLS, LINE_BREAKS_AND_TAB, NONCHARACTERS
+from smartcity.text import is_suspect_text
 from smartcity.validation.problems import Path_, Problem, problem
 from smartcity.validation.yamlcompose import (
     DROPPED,
@@ -47,18 +47,6 @@ MAX_FLOAT_DIGITS = 17    # digits a decimal number keeps exactly
 MAX_EXPONENT = 18        # of a number written as 1.5e9
 
 UNUSABLE_NUMBER = object()
-
-# Any character a text rule refuses somewhere in a text (controls, separators, bidi, line breaks, tabs)
-_UNUSUAL = re.compile(f"[{INVISIBLE_CONTROLS}{NONCHARACTERS}{LINE_BREAKS_AND_TAB}]")
-_FORMULA_OR_SPACE = FORMULA_SIGNS | {" "}
-
-
-def is_suspect_text(text: str) -> bool:
-    """True when the text rules must look closer: an unusual character anywhere, or
-    a start that a spreadsheet could read as a formula (a sign, a space or an
-    invisible character). Most texts are neither, and are never walked again."""
-    return bool(text) and (text[0] in _FORMULA_OR_SPACE or not text[0].isprintable()
-                           or _UNUSUAL.search(text) is not None)
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
