@@ -35,8 +35,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from smartcity.history.git import file_histories
 from smartcity.reference import load_reference
-from smartcity.site.history import file_histories
 from smartcity.site.sitedata import HISTORY_DEPTH, data_changes
 from smartcity.tools.progress import Steps
 from smartcity.tools.reference_hugo import write_hugo_project

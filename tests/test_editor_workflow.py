@@ -14,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PYTHON, ROOT, build_site, run
 
-from smartcity.site.schema_doc import schema_fields
+from smartcity.site.render.schema_doc import schema_fields
 from smartcity.validation.messages import CATALOGUE
 
 

@@ -17,10 +17,11 @@ from conftest import MKDOCS, PYTHON, ROOT, run, wait_until_mid_build
 
 from smartcity.export import Field, Table, UnsafeCell, csv_bytes
 from smartcity.processes import build_lock
-from smartcity.site import prerender
-from smartcity.site.pages import region_pages, region_src, url_of
-from smartcity.site.prerender import RegionBodies
-from smartcity.site.render import Renderer
+from smartcity.site.addresses import region_src, url_of
+from smartcity.site.output import prerender
+from smartcity.site.output.prerender import RegionBodies
+from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Settings, load_site_data
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

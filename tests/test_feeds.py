@@ -10,7 +10,7 @@ import feedparser
 from bs4 import BeautifulSoup
 from conftest import AS_OF_EPOCH, ROOT
 
-from smartcity.site.feeds import REGION_ENTRIES, one_region_feed, region_entries
+from smartcity.site.render.feeds import REGION_ENTRIES, one_region_feed, region_entries
 from smartcity.tools.synthetic import write_national
 from smartcity.validation.loader import load_regions
 

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from smartcity.history.diff import diff, region_history, version_items
+from smartcity.history.git import Commit, commit_date
 from smartcity.settings import SettingError, public_url, source_date
-from smartcity.site.changes import diff, region_history, version_items
-from smartcity.site.feeds import Entry, atom
-from smartcity.site.formatting import xml_text
-from smartcity.site.history import Commit, commit_date
+from smartcity.site.render.feeds import Entry, atom
+from smartcity.text import xml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = (ROOT / "data" / "regions" / "kota-pekalongan.yml").read_bytes()

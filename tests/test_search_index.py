@@ -11,9 +11,8 @@ from typing import Any
 
 from conftest import ROOT
 
-from smartcity.site.pages import region_pages, region_src, url_of
-from smartcity.site.render import Renderer
-from smartcity.site.search import (
+from smartcity.site.addresses import region_src, url_of
+from smartcity.site.output.search import (
     UNUSED,
     SearchIndexError,
     SearchPages,
@@ -21,7 +20,9 @@ from smartcity.site.search import (
     index_folder,
     search_dest,
 )
-from smartcity.site.search_stable import MAGIC, _decode, _encode, stabilise
+from smartcity.site.output.search_stable import MAGIC, _decode, _encode, stabilise
+from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Settings, load_site_data
 
 
@@ -86,7 +87,7 @@ def test_a_workers_search_file_is_the_one_cut_from_the_written_page(sample_site:
 def test_the_kept_pages_go_as_soon_as_pagefind_has_read_them(tmp_path: Path, monkeypatch: Any) -> None:
     """The folder of pages to index is removed while Pagefind builds its index (not after
     it), and what Pagefind writes is the same."""
-    from smartcity.site import search
+    from smartcity.site.output import search
 
     removed_while_running: list[bool] = []
     real = search._Indexer._read

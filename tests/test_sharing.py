@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
-from smartcity.site.formatting import date_id
+from smartcity.formatting import date_id
 from smartcity.validation.loader import load_regions
 
 SITE_URL = "https://smartcity.example.org/"

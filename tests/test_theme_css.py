@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smartcity.site.theme_css import without_unused_rules
+from smartcity.site.output.theme_css import without_unused_rules
 
 
 def test_unused_selectors_go_and_the_rest_stays() -> None:

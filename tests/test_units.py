@@ -19,14 +19,15 @@ from smartcity.export import Field, Table, csv_bytes, datapackage, json_text, ta
 from smartcity.figures.aggregate import Money, StatusCounts, deadline, is_overdue, region_figures
 from smartcity.figures.indicators import assess
 from smartcity.figures.national import rankings
+from smartcity.formatting import data_age, date_id, number, percent, rupiah, rupiah_short, score
+from smartcity.history.git import file_histories
 from smartcity.model import Actual, Budget, Evaluation, Indicator, Program, Scores
 from smartcity.reference import load_reference
-from smartcity.site.charts import bar_chart, money_unit, px, range_chart, truncate
-from smartcity.site.formatting import data_age, date_id, number, percent, rupiah, rupiah_short, score
-from smartcity.site.history import file_histories
-from smartcity.site.pages import national_pages, region_src, relative_url, url_of
-from smartcity.site.tilemap import share_bin
-from smartcity.site.trend_charts import score_trend
+from smartcity.site.addresses import region_src, relative_url, url_of
+from smartcity.site.pages.types import national_pages
+from smartcity.site.render.charts import bar_chart, money_unit, px, range_chart, truncate
+from smartcity.site.render.tilemap import share_bin
+from smartcity.site.render.trend_charts import score_trend
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import load_regions
 
@@ -314,7 +315,7 @@ def test_the_build_lowers_its_priority_once_while_the_index_is_built() -> None:
 def test_feedback_numbers_become_links_that_open() -> None:
     """A WhatsApp link to "0812…" does not open: numbers are written 62… (wa.me) and +62… (tel:)."""
     from smartcity.model import FeedbackChannel
-    from smartcity.site.feedback import feedback_links
+    from smartcity.site.render.feedback import feedback_links
 
     region = dataclasses.replace(sample("kota-pekalongan"), feedback=(
         FeedbackChannel("whatsapp", number="081234567890"), FeedbackChannel("phone", number="0285421093"),

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from smartcity.export import Table, Written
-from smartcity.site.pages import NationalPage
-from smartcity.site.prerender import RegionBodies
-from smartcity.site.render import Renderer
-from smartcity.site.search import SearchPages
+from smartcity.site.output.prerender import RegionBodies
+from smartcity.site.output.search import SearchPages
+from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.types import NationalPage
 from smartcity.site.sitedata import SiteData
 
 _SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')

@@ -28,28 +28,22 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from smartcity.export import DATA_LICENCE, UnsafeCell, write_downloads
+from smartcity.formatting import date_id
 from smartcity.processes import build_lock, lower_own_priority
 from smartcity.settings import SettingError, public_url
+from smartcity.site.addresses import GENERATED_BODY, generated_page_source, region_src
 from smartcity.site.build import Build, ChromeCache
-from smartcity.site.compact import compact_html
 from smartcity.site.config import SmartCityConfig
-from smartcity.site.cssmin import minify_css
-from smartcity.site.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
-from smartcity.site.formatting import date_id
-from smartcity.site.pages import (
-    GENERATED_BODY,
-    generated_page_source,
-    national_pages,
-    region_page_source,
-    region_pages,
-    region_src,
-)
-from smartcity.site.prerender import RegionBodies
-from smartcity.site.render import Renderer
-from smartcity.site.search import SEARCH_DIR, SearchIndexError, SearchPages
-from smartcity.site.sharing import national_description, region_description
+from smartcity.site.output.compact import compact_html
+from smartcity.site.output.cssmin import minify_css
+from smartcity.site.output.prerender import RegionBodies
+from smartcity.site.output.search import SEARCH_DIR, SearchIndexError, SearchPages
+from smartcity.site.output.theme_css import without_unused_rules
+from smartcity.site.pages.descriptions import national_description, region_description
+from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.types import national_pages, region_page_source, region_pages
+from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.sitedata import Repository, Settings, load_site_data
-from smartcity.site.theme_css import without_unused_rules
 from smartcity.validation.problems import DataUnavailable, InvalidData
 from smartcity.validation.schema import SCHEMA_PATH
 

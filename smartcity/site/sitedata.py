@@ -13,12 +13,12 @@ from pathlib import Path
 from smartcity.asof import as_of_date
 from smartcity.figures.aggregate import NationalFigures, RegionFigures, national_figures, region_figures
 from smartcity.figures.national import RegionRank, rankings, ranks_by_region
+from smartcity.history.diff import Items, RegionHistory, region_history, version_items
+from smartcity.history.git import Commit, file_histories, file_versions, is_shallow, repository_prefix
 from smartcity.model import Region
 from smartcity.processes import cycle_collector_paused, watch_parent, worker_context
 from smartcity.reference import Reference, load_reference
 from smartcity.settings import public_url
-from smartcity.site.changes import Items, RegionHistory, region_history, version_items
-from smartcity.site.history import Commit, file_histories, file_versions, is_shallow, repository_prefix
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import REGIONS_DIR, load_regions
 

@@ -25,14 +25,15 @@ from pathlib import Path
 
 from smartcity.figures.aggregate import region_figures
 from smartcity.figures.national import RegionRank
+from smartcity.history.diff import RegionHistory
+from smartcity.history.git import Commit
 from smartcity.model import Region
 from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import load_reference
-from smartcity.site.changes import RegionHistory
-from smartcity.site.history import Commit
-from smartcity.site.pages import region_pages, region_src, url_of
-from smartcity.site.render import Renderer
-from smartcity.site.search import generated_search_document, search_dest, write_search_file
+from smartcity.site.addresses import region_src, url_of
+from smartcity.site.output.search import generated_search_document, search_dest, write_search_file
+from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Repository, Settings, SiteData
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start

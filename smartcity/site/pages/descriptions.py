@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from smartcity.model import Region
 from smartcity.reference import Reference
-from smartcity.site.pages import NationalPage, RegionPage
+from smartcity.site.pages.types import NationalPage, RegionPage
 
 LIMIT = 160   # what search engines and chat previews show
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from smartcity.site.formatting import number
+from smartcity.formatting import number
 from smartcity.validation.schema import load_schema
 
 

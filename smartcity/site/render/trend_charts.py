@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smartcity.figures.indicators import IndicatorAssessment
+from smartcity.formatting import number
 from smartcity.model import Evaluation
-from smartcity.site.formatting import number
 
 SCORE_SERIES = (("final", "Nilai akhir"), ("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"),
                 ("impact", "Impact"), ("quick_win", "Quick Win"))

@@ -12,12 +12,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from smartcity.formatting import date_id, score
+from smartcity.history.diff import RegionHistory
 from smartcity.labels import STATUS_LABELS
 from smartcity.model import Region
-from smartcity.site.changes import RegionHistory
-from smartcity.site.formatting import date_id, score
-from smartcity.site.pages import region_src, relative_url, url_of
-from smartcity.site.render import environment
+from smartcity.site.addresses import region_src, relative_url, url_of
+from smartcity.site.render.environment import environment
 
 SITE_FEED = "feed.xml"
 SITE_ENTRIES = 200

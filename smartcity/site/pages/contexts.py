@@ -15,11 +15,13 @@ from smartcity.figures.records import alignment, risk_grid, risks_by_program
 from smartcity.labels import HORIZON_LABELS, STATUS_LABELS
 from smartcity.model import Region
 from smartcity.reference import Reference
-from smartcity.site.chart_views import pillar_progress_chart
-from smartcity.site.charts import roadmap_chart
-from smartcity.site.feedback import feedback_links
-from smartcity.site.pages import RegionPage, region_src
-from smartcity.site.trend_charts import indicator_sparkline, score_trend
+from smartcity.site.addresses import region_src
+from smartcity.site.pages.types import RegionPage
+from smartcity.site.render.chart_views import pillar_progress_chart
+from smartcity.site.render.charts import roadmap_chart
+from smartcity.site.render.feedback import feedback_links
+from smartcity.site.render.trend_charts import indicator_sparkline, score_trend
+from smartcity.site.sitedata import SiteData
 
 
 @dataclass(frozen=True)
@@ -134,3 +136,13 @@ CONTEXTS: dict[str, Callable[[RegionPageInput], Context]] = {
     "region_risks.html.j2": risks,
     "region_print.html.j2": print_all,
 }
+
+
+def search_filters(site: SiteData) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The search page's filters: (key, label, values). The keys and values are the ones
+    the page templates give Pagefind (`data-pagefind-filter="key:value"`)."""
+    provinces = tuple(sorted({region.province for region in site.regions}))
+    return (("provinsi", "Provinsi", provinces),
+            ("pilar", "Pilar", tuple(p.label for p in site.reference.pillars)),
+            ("jenis", "Jenis wilayah", ("Kabupaten", "Kota")),
+            ("status", "Status program", tuple(STATUS_LABELS.values())))

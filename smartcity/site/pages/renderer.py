@@ -1,4 +1,4 @@
-"""Page rendering: region data → HTML through autoescaped Jinja templates.
+"""Page rendering: each page object's context laid out by its autoescaped Jinja template.
 
 Every piece of data text is escaped by autoescaping. Rendered bodies are put
 into pages after Markdown has run (see build.py and plugin.py), so no data
@@ -8,11 +8,8 @@ reaches Markdown or Jinja source. Templates are compiled once per process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from smartcity.export import Table, Written
 from smartcity.figures.completeness import Completeness, completeness
@@ -29,88 +26,25 @@ from smartcity.figures.national import (
 )
 from smartcity.figures.records import alignment
 from smartcity.labels import (
-    ASSESSMENTS,
     HORIZON_LABELS,
-    LEVEL_LABELS,
-    READINESS_LABELS,
-    RISK_STATUS_LABELS,
-    SCORE_LABELS,
-    STAGE_HELP,
     STAGE_LABELS,
-    STATUS_LABELS,
-    SWOT_LABELS,
 )
-from smartcity.model import HORIZONS, STATUSES, Region
-from smartcity.site.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
-from smartcity.site.downloads import downloads
-from smartcity.site.formatting import (
-    OVERDUE_BADGE,
-    code_spans,
-    contoh,
-    data_age,
-    date_id,
-    fold,
-    host,
-    number,
-    overdue_badge,
-    paragraphs,
-    percent,
-    rupiah,
-    rupiah_short,
-    score,
-    size,
-    sources_list,
-    status_badge,
-    xml_text,
-    years,
-)
-from smartcity.site.pages import (
-    NationalPage,
-    element_src,
-    pillar_src,
-    province_src,
-    ranking_src,
-    region_pages,
+from smartcity.model import Region
+from smartcity.site.addresses import (
     region_src,
     relative_url,
     url_of,
 )
-from smartcity.site.region_context import CONTEXTS, RegionPageInput
-from smartcity.site.schema_doc import schema_fields
-from smartcity.site.search import search_filters
+from smartcity.site.pages.contexts import CONTEXTS, RegionPageInput, search_filters
+from smartcity.site.pages.types import NationalPage, region_pages
+from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
+from smartcity.site.render.downloads import downloads
+from smartcity.site.render.environment import environment, finish
+from smartcity.site.render.schema_doc import schema_fields
+from smartcity.site.render.tilemap import tile_map
 from smartcity.site.sitedata import SiteData
-from smartcity.site.tilemap import tile_map
-from smartcity.site.trend_charts import SCORE_SERIES
 from smartcity.validation.messages import CATALOGUE, EXAMPLES, render_message
 from smartcity.validation.schema import SCHEMA_PATH
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@cache
-def environment() -> Environment:
-    """The Jinja environment of the page templates, with autoescaping and the site's filters."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans, host=host,
-                       date_id=date_id, number=number, rupiah=rupiah,
-                       rupiah_short=rupiah_short, percent=percent, score=score, size=size, data_age=data_age,
-                       xml_text=xml_text)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES, HORIZONS=HORIZONS,
-                       LEVEL_LABELS=LEVEL_LABELS, RISK_STATUS_LABELS=RISK_STATUS_LABELS, STAGE_LABELS=STAGE_LABELS,
-                       STAGE_HELP=STAGE_HELP, ASSESSMENTS=ASSESSMENTS, overdue_badge=overdue_badge,
-                       OVERDUE_BADGE=OVERDUE_BADGE, SCORE_SERIES=SCORE_SERIES,
-                       SCORE_LABELS=SCORE_LABELS, SWOT_LABELS=SWOT_LABELS, READINESS_LABELS=READINESS_LABELS,
-                       HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
-                       sources_list=sources_list, latest_score=latest_score, province_src=province_src,
-                       ranking_src=ranking_src,
-                       pillar_src=pillar_src, element_src=element_src)
-    return env
-
-
-def _finish(html: str) -> str:
-    """Drop the templates' indentation and blank lines: fewer bytes per page."""
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
 
 
 class Renderer:
@@ -134,7 +68,7 @@ class Renderer:
         html = environment().get_template(template).render(
             site=self.site, reference=self.site.reference, link=self._links(page_url),
             region_src=region_src, **context)
-        return _finish(html)
+        return finish(html)
 
     def region_page(self, region_id: str, slug: str, page_url: str) -> str:
         """The body of one region page: the page type's own context, then its template."""

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from smartcity.export import DATA_DIR, Table, Written
+from smartcity.formatting import number
 from smartcity.model import Region
-from smartcity.site.formatting import number
 
 PER_REGION = f"{DATA_DIR}/regions/"
 

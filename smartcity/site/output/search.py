@@ -29,10 +29,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from smartcity.labels import STATUS_LABELS
-from smartcity.site.compact import compact_html
-from smartcity.site.search_stable import stabilise
-from smartcity.site.sitedata import SiteData
+from smartcity.site.output.compact import compact_html
+from smartcity.site.output.search_stable import stabilise
 
 SEARCH_DIR = "pagefind"
 SEARCH_FOLDER_PREFIX = ".smartcity-search-"  # the pages kept for Pagefind during a build
@@ -53,16 +51,6 @@ DOCUMENT_START = '<!doctype html><html lang="id"><head><meta charset="utf-8"></h
 DOCUMENT_END = "</body></html>"
 TIMEOUT_SECONDS = 600
 PARSED_MARK = b"[Reading languages]"  # what Pagefind prints once it has parsed every page
-
-
-def search_filters(site: SiteData) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The search page's filters: (key, label, values). The keys and values are the ones
-    the page templates give Pagefind (`data-pagefind-filter="key:value"`)."""
-    provinces = tuple(sorted({region.province for region in site.regions}))
-    return (("provinsi", "Provinsi", provinces),
-            ("pilar", "Pilar", tuple(p.label for p in site.reference.pillars)),
-            ("jenis", "Jenis wilayah", ("Kabupaten", "Kota")),
-            ("status", "Status program", tuple(STATUS_LABELS.values())))
 
 
 class SearchIndexError(Exception):

@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from smartcity.formatting import rupiah_short, score
+from smartcity.history.git import Commit
 from smartcity.labels import RISK_STATUS_LABELS, STATUS_LABELS
 from smartcity.model import STATUSES
-from smartcity.site.formatting import rupiah_short, score
-from smartcity.site.history import Commit
 from smartcity.text import CONTROL_IN_TEXT
 from smartcity.validation.past import read_past_version
 

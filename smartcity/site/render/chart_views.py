@@ -8,11 +8,11 @@ import datetime as dt
 from smartcity.figures.aggregate import Money, RegionFigures
 from smartcity.figures.national import Distributions, PillarView, ProvinceView
 from smartcity.figures.records import open_risks_by_pillar
+from smartcity.formatting import number, percent, rupiah_short, score
 from smartcity.labels import HORIZON_LABELS, STAGE_LABELS, STATUS_LABELS
 from smartcity.model import STATUSES, Region
 from smartcity.reference import Reference
-from smartcity.site.charts import BarChart, bar_chart, money_unit, range_chart
-from smartcity.site.formatting import number, percent, rupiah_short, score
+from smartcity.site.render.charts import BarChart, bar_chart, money_unit, range_chart
 
 
 def pillar_progress_chart(region: Region, figures: RegionFigures, reference: Reference) -> BarChart:

@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from smartcity.figures.aggregate import StatusCounts
+from smartcity.formatting import number
 from smartcity.labels import BAND_LABELS
 from smartcity.model import HORIZONS, Region
 from smartcity.reference import Reference
-from smartcity.site.formatting import number
 
 
 def px(value: float) -> float:

@@ -1,0 +1,72 @@
+"""The addresses of the site's pages (their virtual Markdown sources and URLs) and the
+Markdown source of a generated page. Which pages there are: `site.pages.types`."""
+
+from __future__ import annotations
+
+import json
+
+
+def region_src(region_id: str, slug: str) -> str:
+    """The (virtual) Markdown source path of a region page."""
+    return f"wilayah/{region_id}/index.md" if not slug else f"wilayah/{region_id}/{slug}.md"
+
+
+def url_of(src: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a source path (`wilayah/x/analisis.md` → `wilayah/x/analisis/`);
+    other files keep their path."""
+    if not src.endswith(".md"):
+        return src
+    stem = src.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative, as
+    MkDocs writes them: `a/b/`, `a/b.html`, `` for the home page)."""
+    from_parts = from_url.split("/")[:-1]   # the page's folder
+    to_parts = to_url.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    target = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
+    return target or "./"
+
+
+# Replaced whole by the rendered body (plugin.on_post_page). The "<h1" inside tells
+# Material that the body brings its own title, so it adds none.
+GENERATED_BODY = '<div data-sc-generated-page><!-- <h1> --></div>'
+
+
+def province_src(code: str) -> str:
+    """The source path of a province page."""
+    return f"provinsi/{code}.md"
+
+
+def pillar_src(pillar: str) -> str:
+    """The source path of a national pillar page."""
+    return f"pilar/{pillar}.md"
+
+
+def element_src(pillar: str, element: str) -> str:
+    """The source path of a national element page."""
+    return f"pilar/{pillar}/{element}.md"
+
+
+def ranking_src(period: str) -> str:
+    """The source path of one round's ranking page."""
+    return f"peringkat/{period}.md"
+
+
+def generated_page_source(title: str, description: str, feed: str | None = None) -> str:
+    """The Markdown of a generated page: its title, its description (both for <head>; the
+    theme template escapes them), its region's feed, and the body placeholder. JSON is
+    YAML: any text is a plain string here, never Markdown or Jinja."""
+    feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+            f"sc_description: {json.dumps(description, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
+            f"hide: [toc]\n"
+            f"{feed_line}---\n\n{GENERATED_BODY}\n")
