@@ -9,10 +9,7 @@ renders them (smartcity/site/plugin.py).
 
 from typing import Any
 
-# Macro name = the Renderer method that renders it; none takes arguments.
-MACROS = ("home_figures", "regions_table", "regions_by_province", "search_box", "contributor_reference",
-          "repository_links", "error_codes", "province_index", "pillar_index", "compare_regions", "national_charts",
-          "downloads", "province_tiles", "ranking_tables")
+from smartcity.site.pages.renderer import PARTS
 
 
 def define_env(env: Any) -> None:
@@ -25,5 +22,5 @@ def define_env(env: Any) -> None:
         macro.__name__ = name
         return macro
 
-    for name in MACROS:
+    for name in PARTS:   # the Renderer's parts: a macro per part, no arguments
         env.macro(slotted(name), name)

@@ -103,3 +103,14 @@ def data_age(days: int | None) -> str:
     years_, months = divmod(months, 12)
     parts = ([f"{years_} tahun"] if years_ else []) + ([f"{months} bulan"] if months else [])
     return " ".join(parts)
+
+
+LIMIT = 160   # what search engines and chat previews show
+
+
+def plain(text: str, limit: int = LIMIT) -> str:
+    """One line of at most `limit` characters, cut at a word with "…"."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[:limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

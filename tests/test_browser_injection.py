@@ -9,7 +9,7 @@ import pytest
 from conftest import StaticServer, build_site
 
 from smartcity.reference import load_reference
-from smartcity.site.pages.types import region_pages
+from smartcity.site.pages.region import region_pages
 
 pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import PYTHON, ROOT, build_site, run
 
 from smartcity.reference import load_reference
-from smartcity.site.pages.types import region_pages
+from smartcity.site.pages.region import region_pages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

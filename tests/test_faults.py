@@ -20,8 +20,8 @@ from smartcity.processes import build_lock
 from smartcity.site.addresses import region_src, url_of
 from smartcity.site.output import prerender
 from smartcity.site.output.prerender import RegionBodies
+from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Settings, load_site_data
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

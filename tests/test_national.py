@@ -13,7 +13,7 @@ from conftest import PYTHON, run
 from linkcheck import broken_links
 
 from smartcity.reference import load_reference
-from smartcity.site.pages.types import region_pages
+from smartcity.site.pages.region import region_pages
 from smartcity.validation.cache import CheckCache
 from smartcity.validation.loader import check_files, region_files
 

@@ -21,8 +21,8 @@ from smartcity.site.output.search import (
     search_dest,
 )
 from smartcity.site.output.search_stable import MAGIC, _decode, _encode, stabilise
+from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Settings, load_site_data
 
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from smartcity.reference import load_reference
-from smartcity.site.pages.types import region_pages
+from smartcity.site.pages.region import region_pages
 from smartcity.validation.loader import load_regions
 
 REGIONS = load_regions()

@@ -24,7 +24,7 @@ from smartcity.history.git import file_histories
 from smartcity.model import Actual, Budget, Evaluation, Indicator, Program, Scores
 from smartcity.reference import load_reference
 from smartcity.site.addresses import region_src, relative_url, url_of
-from smartcity.site.pages.types import national_pages
+from smartcity.site.pages.national import national_pages
 from smartcity.site.render.charts import bar_chart, money_unit, px, range_chart, truncate
 from smartcity.site.render.tilemap import share_bin
 from smartcity.site.render.trend_charts import score_trend

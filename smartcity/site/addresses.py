@@ -1,5 +1,5 @@
 """The addresses of the site's pages (their virtual Markdown sources and URLs) and the
-Markdown source of a generated page. Which pages there are: `site.pages.types`."""
+Markdown source of a generated page. Which pages there are: `site.pages.region` and `site.pages.national`."""
 
 from __future__ import annotations
 
@@ -61,11 +61,13 @@ def ranking_src(period: str) -> str:
     return f"peringkat/{period}.md"
 
 
-def generated_page_source(title: str, description: str, feed: str | None = None) -> str:
+def generated_page_source(title: str, description: str, feed: str | None = None, in_sitemap: bool = True) -> str:
     """The Markdown of a generated page: its title, its description (both for <head>; the
-    theme template escapes them), its region's feed, and the body placeholder. JSON is
-    YAML: any text is a plain string here, never Markdown or Jinja."""
+    theme template escapes them), its region's feed, whether the sitemap lists it
+    (overrides/sitemap.xml), and the body placeholder. JSON is YAML: any text is a plain
+    string here, never Markdown or Jinja."""
     feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
+    feed_line += "" if in_sitemap else "sc_sitemap: false\n"
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"sc_description: {json.dumps(description, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
             f"hide: [toc]\n"

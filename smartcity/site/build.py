@@ -19,8 +19,8 @@ from markupsafe import Markup
 from smartcity.export import Table, Written
 from smartcity.site.output.prerender import RegionBodies
 from smartcity.site.output.search import SearchPages
-from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import NationalPage
+from smartcity.site.pages.national import NationalPage
+from smartcity.site.pages.renderer import PARTS, Renderer
 from smartcity.site.sitedata import SiteData
 
 _SLOT = re.compile(r'<div data-sc-slot="(\d+)"></div>')
@@ -60,14 +60,8 @@ class Build:
             self.search_pages = None
 
     def macro(self, name: str, page_url: str) -> str:
-        """The placeholder of a page macro (see macros.py), its HTML rendered now."""
-        if name == "downloads":
-            if self.open_data is None:
-                raise RuntimeError("the open data is written in on_files, before pages render")
-            html = self.renderer.downloads(page_url, self.open_data)
-        else:
-            html = getattr(self.renderer, name)(page_url)
-        return self.slot(html)
+        """The placeholder of a page part (a macro of macros.py), its HTML rendered now."""
+        return self.slot(PARTS[name](self.renderer, page_url))
 
     def fill(self, html: str) -> str:
         """Put every slot's HTML in the page; each slot is used once."""

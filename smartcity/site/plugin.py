@@ -39,9 +39,9 @@ from smartcity.site.output.cssmin import minify_css
 from smartcity.site.output.prerender import RegionBodies
 from smartcity.site.output.search import SEARCH_DIR, SearchIndexError, SearchPages
 from smartcity.site.output.theme_css import without_unused_rules
-from smartcity.site.pages.descriptions import national_description, region_description
+from smartcity.site.pages.national import national_description, national_pages
+from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import national_pages, region_page_source, region_pages
 from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.validation.problems import DataUnavailable, InvalidData
@@ -139,8 +139,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             for page in region_pages(site.reference):
                 src = region_src(region.id, page.slug)
                 build.region_pages[src] = (region.id, page.slug)
-                description = region_description(region, page, site.reference)
-                files.append(File.generated(config, src, content=region_page_source(region, page, description)))
+                files.append(File.generated(config, src, content=page.source(region, site.reference)))
         build.generated = set(build.region_pages) | set(build.national_pages)
         # The theme's stylesheet without the components this site never shows.
         for theme_css in [f for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]:
@@ -171,6 +170,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         site_dir.mkdir(parents=True, exist_ok=True)
         try:
             build.open_data = write_downloads(site.regions, site.reference, site.figures, site_dir, site.ranks)
+            build.renderer.open_data = build.open_data
         except UnsafeCell as error:
             raise Abort(f"Data terbuka tidak ditulis: {error}") from None
         return files

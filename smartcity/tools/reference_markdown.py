@@ -11,7 +11,7 @@ from smartcity.figures.aggregate import programs_by_horizon
 from smartcity.labels import STATUS_LABELS
 from smartcity.model import Program, Region
 from smartcity.reference import Reference
-from smartcity.site.pages.types import region_pages
+from smartcity.site.pages.region import region_pages
 
 CONFIG = """site_name: Reference
 theme:

@@ -32,8 +32,8 @@ from smartcity.processes import watch_parent, worker_context
 from smartcity.reference import load_reference
 from smartcity.site.addresses import region_src, url_of
 from smartcity.site.output.search import generated_search_document, search_dest, write_search_file
+from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import region_pages
 from smartcity.site.sitedata import Repository, Settings, SiteData
 
 PARALLEL_FROM = 300   # region pages before workers pay for their start

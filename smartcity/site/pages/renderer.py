@@ -35,8 +35,8 @@ from smartcity.site.addresses import (
     relative_url,
     url_of,
 )
-from smartcity.site.pages.contexts import CONTEXTS, RegionPageInput, search_filters
-from smartcity.site.pages.types import NationalPage, region_pages
+from smartcity.site.pages.national import NationalPage, search_filters
+from smartcity.site.pages.region import RegionPageInput, region_pages
 from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.render.downloads import downloads
 from smartcity.site.render.environment import environment, finish
@@ -46,9 +46,23 @@ from smartcity.site.sitedata import SiteData
 from smartcity.validation.messages import CATALOGUE, EXAMPLES, render_message
 from smartcity.validation.schema import SCHEMA_PATH
 
+# The parts hand-written pages (docs/*.md) call as macros, `{{ regions_table() }}`: each a
+# Renderer method taking the page's URL, registered by name here; macros.py registers
+# exactly these with mkdocs-macros, so a macro and its renderer cannot drift apart.
+PARTS: dict[str, Callable[..., str]] = {}
+
+
+def part(method: Callable[..., str]) -> Callable[..., str]:
+    """Register a Renderer method as a part of hand-written pages."""
+    PARTS[method.__name__] = method
+    return method
+
 
 class Renderer:
     """Renders the body of each page for one build."""
+
+    # the open data written in this build (tables, files), listed on /data/; set by the build
+    open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
 
     def __init__(self, site: SiteData, use_directory_urls: bool = True) -> None:
         self.site = site
@@ -75,7 +89,7 @@ class Renderer:
         region = self.site.region(region_id)
         page = next(p for p in self.pages if p.slug == slug)
         figures = self.site.figures[region.id]
-        context = CONTEXTS[page.template](RegionPageInput(
+        context = page.context(RegionPageInput(
             region, page, figures, self.site.reference, self.site.ranks.get(region.id, {}), self._links(page_url)))
         return self._render(page.template, page_url, region=region, page=page, pages=self.pages, figures=figures,
                             pillar=region.pillar(page.pillar) if page.pillar else None,
@@ -116,9 +130,12 @@ class Renderer:
         element = next(e for e in pillar.elements if e.element.key == page.keys[1])
         return self._render("element_page.html.j2", page_url, view=pillar, element=element)
 
-    def downloads(self, page_url: str, open_data: tuple[tuple[Table, ...], tuple[Written, ...]]) -> str:
+    @part
+    def downloads(self, page_url: str) -> str:
         """The list of open-data files on /data/."""
-        table_list, files = open_data
+        if self.open_data is None:
+            raise RuntimeError("the open data is written in on_files, before pages render")
+        table_list, files = self.open_data
         main, per_region = downloads(files, table_list, self.site.regions)
         schema = f"schema/{SCHEMA_PATH.name}"
         return self._render("downloads.html.j2", page_url, tables=table_list, main=main, per_region=per_region,
@@ -130,11 +147,13 @@ class Renderer:
                 "filters": filters, "scores": {r.id: latest_score(r) for r in regions},
                 "alignments": {r.id: alignment(r) for r in regions}}
 
+    @part
     def province_index(self, page_url: str) -> str:
         """The provinces index with the tile map."""
         return self._render("province_index.html.j2", page_url, provinces=self.provinces.values(),
                             tiles=tile_map(tuple(self.provinces.values())))
 
+    @part
     def province_tiles(self, page_url: str) -> str:
         """The tile map alone (home page)."""
         return self._render("province_tiles.html.j2", page_url, tiles=tile_map(tuple(self.provinces.values())))
@@ -144,19 +163,23 @@ class Renderer:
         """Every evaluation round's ranking, newest first."""
         return rankings(self.site.regions)
 
+    @part
     def ranking_tables(self, page_url: str) -> str:
         """The ranking index on /peringkat/."""
         return self._render("ranking.html.j2", page_url, rankings=self.rankings)
 
+    @part
     def pillar_index(self, page_url: str) -> str:
         """The six pillars with their counts."""
         return self._render("pillar_index.html.j2", page_url, pillars=self.pillar_views.values())
 
+    @part
     def compare_regions(self, page_url: str) -> str:
         """The compare page's table of every region."""
         return self._render("compare.html.j2", page_url,
                             rows=comparison_rows(self.site.regions, self.site.figures, self.site.ranks))
 
+    @part
     def national_charts(self, page_url: str) -> str:
         """The charts and tables of /statistik/."""
         d = distributions(self.site.regions, self.site.reference, self.site.figures)
@@ -167,24 +190,29 @@ class Renderer:
                             national=self.site.national,
                             money_by_horizon=[(HORIZON_LABELS[h], m) for h, m in d.money_by_horizon])
 
+    @part
     def home_figures(self, page_url: str) -> str:
         """The headline figures of the home page."""
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
 
+    @part
     def regions_by_province(self, page_url: str) -> str:
         """The regions of each province (home page)."""
         groups = [(v.province.name, v.regions) for v in self.provinces.values() if v.regions]
         return self._render("regions_by_province.html.j2", page_url, groups=groups)
 
+    @part
     def contributor_reference(self, page_url: str) -> str:
         """The field reference of the contributors' guide."""
         return self._render("contributor_reference.html.j2", page_url, fields=schema_fields())
 
+    @part
     def repository_links(self, page_url: str) -> str:
         """Where the data is kept, and one real region file to look at."""
         example = self.site.regions[0] if self.site.regions else None
         return self._render("repository_links.html.j2", page_url, example=example)
 
+    @part
     def error_codes(self, page_url: str) -> str:
         """Every error code with an example message."""
         codes = []
@@ -194,10 +222,12 @@ class Renderer:
                            render_message(code, {}, "id").replace("'?'", "…").replace("?", "…")))
         return self._render("error_codes.html.j2", page_url, codes=codes)
 
+    @part
     def search_box(self, page_url: str) -> str:
         """The search page's form, with the values of each filter the pages carry."""
         return self._render("search_box.html.j2", page_url, filters=search_filters(self.site))
 
+    @part
     def regions_table(self, page_url: str) -> str:
         """The regions index: sortable, filterable."""
         regions = self.site.regions

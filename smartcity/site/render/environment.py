@@ -49,12 +49,15 @@ from smartcity.site.render.trend_charts import SCORE_SERIES
 from smartcity.text import xml_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Where templates are looked up, in order: the project's own first. A project or a test that
+# adds page types of its own may add a folder of templates (then `environment.cache_clear()`).
+TEMPLATE_DIRS: list[Path] = [TEMPLATES]
 
 
 @cache
 def environment() -> Environment:
     """The Jinja environment of the page templates, with autoescaping and the site's filters."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+    env = Environment(loader=FileSystemLoader([str(d) for d in TEMPLATE_DIRS]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(fold=fold, paragraphs=paragraphs, code_spans=code_spans, host=host,
                        date_id=date_id, number=number, rupiah=rupiah,

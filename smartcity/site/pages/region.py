@@ -1,5 +1,9 @@
-"""What each region page's template receives beyond the shared context: one function
-per page type, keyed by its template. The templates only lay out these values."""
+"""The page types of every region, one object each (`RegionPage`): its address, its label
+in the region's own navigation, its template, what the template receives (`context`), what
+the page says about itself when shared (`description`), and whether search and the sitemap
+list it. The navigation, the share descriptions, search exclusion and the sitemap are
+derived from these objects; adding a region page type is one object here and one template.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +16,15 @@ from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
 from smartcity.figures.national import RegionRank
 from smartcity.figures.records import alignment, risk_grid, risks_by_program
+from smartcity.formatting import plain
 from smartcity.labels import HORIZON_LABELS, STATUS_LABELS
 from smartcity.model import Region
 from smartcity.reference import Reference
-from smartcity.site.addresses import region_src
-from smartcity.site.pages.types import RegionPage
+from smartcity.site.addresses import generated_page_source, region_src
 from smartcity.site.render.chart_views import pillar_progress_chart
 from smartcity.site.render.charts import roadmap_chart
 from smartcity.site.render.feedback import feedback_links
 from smartcity.site.render.trend_charts import indicator_sparkline, score_trend
-from smartcity.site.sitedata import SiteData
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class RegionPageInput:
 
 Context = dict[str, Any]
 
+
+# --- what each page's template receives beyond the shared context -----------------------
 
 def _indicators(p: RegionPageInput) -> Context:
     assessments = {g: assess(g.indicator, p.region, p.figures.as_of) for plan in p.region.pillars for g in plan.goals
@@ -125,24 +130,69 @@ def nothing(p: RegionPageInput) -> Context:
     return {}
 
 
-CONTEXTS: dict[str, Callable[[RegionPageInput], Context]] = {
-    "region_overview.html.j2": overview,
-    "region_analysis.html.j2": analysis,
-    "region_roadmap.html.j2": roadmap,
-    "region_pillar.html.j2": pillar,
-    "region_quick_wins.html.j2": quick_wins,
-    "region_evaluations.html.j2": evaluations,
-    "region_history.html.j2": nothing,
-    "region_risks.html.j2": risks,
-    "region_print.html.j2": print_all,
-}
+# --- the page types ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RegionPage:
+    """A page type of every region."""
+    slug: str                 # "" is the overview; otherwise the last part of the address
+    label: str                # the label in the region's own navigation
+    template: str
+    context: Callable[[RegionPageInput], Context] = nothing
+    about: str = ""           # what the page holds, for its description ("peta jalan jangka …")
+    pillar: str | None = None
+    indexed: bool = True      # search finds its text (`data-pagefind-body`)
+    in_sitemap: bool = True
+
+    def description(self, region: Region, reference: Reference) -> str:
+        """What the page says about itself when shared or found (`<meta name="description">`):
+        the region's own summaries where they exist, otherwise a sentence naming what it holds."""
+        where = f"{region.name}, {region.province}"
+        if self.pillar is not None:
+            plan = region.pillar(self.pillar)
+            label = reference.pillar(self.pillar).label
+            if plan.summary:
+                return plain(f"{label} {region.name}: {plan.summary}")
+            return plain(f"Strategi, program dan quick win {label} dalam masterplan smart city {where}.")
+        if not self.slug:
+            if region.summary:   # a summary that names its region stands alone
+                lead = "" if region.name in region.summary else f"Masterplan smart city {region.name}: "
+                return plain(lead + region.summary)
+            return plain(f"Masterplan smart city {where}: {self.about}.")
+        return plain(f"{self.label} — masterplan smart city {where}: {self.about or self.label}.")
+
+    def source(self, region: Region, reference: Reference) -> str:
+        """The generated Markdown of this page of a region: a title (the official name) and a
+        placeholder that the build replaces with the rendered body after Markdown (see
+        plugin.SmartCityPlugin.on_post_page). Region text never enters Markdown or Jinja source."""
+        title = region.name if not self.slug else f"{self.label} — {region.name}"
+        return generated_page_source(title, self.description(region, reference), f"wilayah/{region.id}/feed.xml",
+                                     in_sitemap=self.in_sitemap)
 
 
-def search_filters(site: SiteData) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The search page's filters: (key, label, values). The keys and values are the ones
-    the page templates give Pagefind (`data-pagefind-filter="key:value"`)."""
-    provinces = tuple(sorted({region.province for region in site.regions}))
-    return (("provinsi", "Provinsi", provinces),
-            ("pilar", "Pilar", tuple(p.label for p in site.reference.pillars)),
-            ("jenis", "Jenis wilayah", ("Kabupaten", "Kota")),
-            ("status", "Status program", tuple(STATUS_LABELS.values())))
+BEFORE_PILLARS = (
+    RegionPage("", "Ringkasan", "region_overview.html.j2", overview,
+               "visi, strategi enam pilar, program, quick win dan evaluasi"),
+    RegionPage("analisis", "Analisis (Buku I)", "region_analysis.html.j2", analysis,
+               "profil, analisis SWOT, kesiapan dan keselarasan dengan RPJMD"),
+    RegionPage("peta-jalan", "Peta jalan", "region_roadmap.html.j2", roadmap,
+               "peta jalan jangka pendek, menengah dan panjang"),
+)
+AFTER_PILLARS = (
+    RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2", quick_wins, "quick win di enam pilar"),
+    RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2", evaluations,
+               "hasil evaluasi per putaran dan tren nilainya"),
+    RegionPage("risiko", "Risiko", "region_risks.html.j2", risks,
+               "daftar risiko dengan kemungkinan, dampak dan mitigasinya"),
+    RegionPage("riwayat", "Riwayat perubahan", "region_history.html.j2", nothing,
+               "riwayat perubahan data masterplan", indexed=False),
+    RegionPage("cetak", "Cetak", "region_print.html.j2", print_all,
+               "seluruh masterplan dalam satu halaman untuk dicetak", indexed=False),
+)
+
+
+def region_pages(reference: Reference) -> tuple[RegionPage, ...]:
+    """The pages of every region, in navigation order: one per pillar between the others."""
+    pillars = tuple(RegionPage(p.key, p.label, "region_pillar.html.j2", pillar, pillar=p.key)
+                    for p in reference.pillars)
+    return (*BEFORE_PILLARS, *pillars, *AFTER_PILLARS)
