@@ -18,8 +18,9 @@ from smartcity import export
 from smartcity.figures.aggregate import national_figures, region_figures
 from smartcity.figures.national import rankings, ranks_by_region
 from smartcity.reference import load_reference
+from smartcity.site.pages.national import NationalPage
+from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
-from smartcity.site.pages.types import NationalPage, region_pages
 from smartcity.site.sitedata import Settings, SiteData
 from smartcity.validation.loader import CheckedFile, check_content
 from smartcity.validation.schema import is_valid_fast, load_schema, precise_problems

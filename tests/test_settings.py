@@ -24,7 +24,7 @@ BAD_SETTINGS = [
     ("SMARTCITY_SITE_URL", "https://exаmple.org/"),          # a Cyrillic "а"
     ("SMARTCITY_REPOSITORY", "javascript:alert(1)"),
     ("SMARTCITY_REPOSITORY", "https://github.com/o/r' onmouseover='x"),
-    ("SMARTCITY_REPOSITORY", "https://github.com/o/r\n"),
+    ("SMARTCITY_REPOSITORY", "https://github.com/o/\tr"),
 ]
 
 

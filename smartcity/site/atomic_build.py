@@ -58,7 +58,9 @@ def _build(site_dir: Path, mkdocs_args: list[str], config: Path | None) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(staging / "site"), *mkdocs_args]
     if config is not None:
         command += ["--config-file", str(config)]
-    child = subprocess.Popen(command, cwd=PROJECT_DIR, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    # a one-off build may tune its own process (gc.freeze, a lower priority while indexing)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SMARTCITY_TUNE_PROCESS": "1"}
+    child = subprocess.Popen(command, cwd=PROJECT_DIR, env=env,
                              preexec_fn=end_with_parent)
 
     def stop(signum: int, _: FrameType | None) -> None:  # SIGTERM/SIGHUP: end the child, then ourselves

@@ -93,7 +93,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
         try:
-            settings = Settings.from_environment(base=Path(config.config_file_path).parent)
+            settings = Settings.from_options(options.regions_dir, options.drafts, options.only,
+                                             base=Path(config.config_file_path).parent)
             repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
                                                  options.commit_url_template)
             if config.site_url:
@@ -103,7 +104,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         self._timings = {"start": time.perf_counter()}
         _check_output_folder(Path(config.site_dir))
         self._lock.close()  # a previous build of this process (mkdocs serve) that ended early
-        gc.unfreeze()
+        if options.tune_process:
+            gc.unfreeze()
         self._lock.enter_context(build_lock(Path(config.site_dir), lambda: log.warning(
             "Pembangunan lain sedang menulis %s; menunggu…", config.site_dir)))
         try:
@@ -117,7 +119,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             raise Abort(f"Data wilayah tidak sah: {len(error.problems)} masalah di {files} berkas; "
                         f"tidak ada halaman yang dibangun.") from None
         self._build = Build(site, Renderer(site, config.use_directory_urls))
-        gc.freeze()  # see on_env: the open data are written from them first
+        if options.tune_process:
+            gc.freeze()  # see on_env: the open data are written from them first
         self._timings["data"] = time.perf_counter()
         return config
 
@@ -195,8 +198,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         # The region data, files and navigation live until the build ends and hold no
         # garbage: the cycle collector need not scan them again while the open data and
         # every page are written (it did, for ~4 s of a 514-region build; frozen objects
-        # are still freed when unused). `mkdocs serve` unfreezes them at its next build.
-        gc.freeze()
+        # are still freed when unused). Only for a one-off build (tune_process: scripts/build.py),
+        # never in `mkdocs serve` or a build inside another program.
+        if self.config.tune_process:
+            gc.freeze()
         search_page = files.get_file_from_path("cari.md")
         env.globals["sc_search_page"] = search_page.url if search_page is not None else ""
         env.globals["sc_as_of"] = date_id(self.build.site.settings.as_of)
@@ -230,8 +235,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             except SearchIndexError as error:
                 raise Abort(f"Indeks pencarian tidak dapat dibuat: {error}") from None
             # Pagefind, which finishes last, gets the CPU before the rest of the pages:
-            # the build then waits ~0–3 s for it at 514 regions instead of ~4–8 s.
-            lower_own_priority()
+            # the build then waits ~0–3 s for it at 514 regions instead of ~4–8 s. Only for a
+            # one-off build (tune_process): it would lower `mkdocs serve` for good.
+            if self.config.tune_process:
+                lower_own_priority()
             bodies.stop_idle_workers()
         return output
 

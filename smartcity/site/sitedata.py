@@ -32,14 +32,20 @@ class Settings:
     as_of: dt.date = field(default_factory=as_of_date)  # the day the data is compiled
 
     @classmethod
-    def from_environment(cls, base: Path | None = None) -> Settings:
-        """`SMARTCITY_REGIONS_DIR`, `SMARTCITY_DRAFTS=1`, `SMARTCITY_ONLY=<id>` and `SOURCE_DATE_EPOCH`."""
-        directory = os.environ.get("SMARTCITY_REGIONS_DIR")
-        path = Path(directory) if directory else REGIONS_DIR
-        if base is not None and not path.is_absolute():
-            path = base / path
-        return cls(path, os.environ.get("SMARTCITY_DRAFTS", "") in ("1", "true", "yes"),
-                   os.environ.get("SMARTCITY_ONLY") or None, as_of_date())
+    def from_options(cls, regions_dir: str, drafts: bool, only: str, base: Path) -> Settings:
+        """The plugin's options (mkdocs.yml gives each its environment variable); a relative
+        regions folder is relative to the project folder, the one that holds mkdocs.yml. The
+        "as of" date comes from SOURCE_DATE_EPOCH as written (asof.as_of_date); a malformed
+        one raises settings.SettingError naming it."""
+        path = Path(regions_dir)
+        return cls(path if path.is_absolute() else base / path, drafts, only or None, as_of_date())
+
+    @classmethod
+    def from_environment(cls, base: Path) -> Settings:
+        """The same settings from the environment variables alone (tools outside MkDocs)."""
+        return cls.from_options(os.environ.get("SMARTCITY_REGIONS_DIR", "data/regions"),
+                                os.environ.get("SMARTCITY_DRAFTS", "") in ("1", "true", "yes"),
+                                os.environ.get("SMARTCITY_ONLY", ""), base)
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,10 @@ class Repository:
 
     @classmethod
     def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> Repository:
-        """The plugin's options, overridden by SMARTCITY_REPOSITORY / SMARTCITY_BRANCH; the address
-        is checked like every published one (settings.public_url)."""
-        name = "SMARTCITY_REPOSITORY" if "SMARTCITY_REPOSITORY" in os.environ else "repository"
-        address = public_url(name, os.environ.get("SMARTCITY_REPOSITORY", url), allow_empty=True)
-        return cls(address.rstrip("/"),
-                   os.environ.get("SMARTCITY_BRANCH", branch) or "main", edit_template, commit_template)
+        """The plugin's options (SMARTCITY_REPOSITORY / SMARTCITY_BRANCH through mkdocs.yml); the
+        address is checked like every published one (settings.public_url)."""
+        address = public_url("SMARTCITY_REPOSITORY (repository)", url.strip(), allow_empty=True)
+        return cls(address.rstrip("/"), branch or "main", edit_template, commit_template)
 
     def edit_url(self, path: str) -> str | None:
         """The edit link of a region file, or None without a repository."""
