@@ -35,12 +35,13 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from benchkit.progress import Steps, track  # scripts/ is on the path when bench.py runs
+from benchkit.reference_hugo import write_hugo_project
+from benchkit.reference_markdown import write_reference_project
+
 from smartcity.history.git import file_histories
 from smartcity.reference import load_reference
 from smartcity.site.sitedata import HISTORY_DEPTH, data_changes
-from smartcity.tools.progress import Steps
-from smartcity.tools.reference_hugo import write_hugo_project
-from smartcity.tools.reference_markdown import write_reference_project
 from smartcity.tools.synthetic import write_national
 from smartcity.validation.loader import check_files, region_files
 
@@ -350,7 +351,7 @@ def main() -> int:
     steps = Steps(2 + 3 * len(sizes) + 5)
     if len(list(national.glob("*.yml"))) != 514:
         steps.say("membuat data sintetis nasional")
-        write_national(national)
+        write_national(national, each=lambda regions: track(regions, len(regions), "menulis wilayah sintetis"))
     steps.next("validasi 514 berkas (dingin dan hangat)")
     results["validation"] = validation(national, cache)
     print(f"validasi 514 berkas: {results['validation']}", file=sys.stderr)

@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchkit.progress import track
+
 from smartcity.tools.synthetic import write_national
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +20,8 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=None, help="number of regions (default: all 514)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    paths = write_national(args.out, args.count, args.seed)
+    paths = write_national(args.out, args.count, args.seed,
+                           each=lambda regions: track(regions, len(regions), "menulis wilayah sintetis"))
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} berkas wilayah sintetis ditulis ke {args.out} ({size / 1e6:.1f} MB)")
     return 0

@@ -4,7 +4,6 @@ children that end with their parent; and one build at a time per output folder."
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import gc
 import hashlib
 import multiprocessing
@@ -18,6 +17,8 @@ from contextlib import contextmanager
 from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 _PR_SET_PDEATHSIG = 1
 NICE_WHILE_INDEXING = 5
@@ -86,15 +87,16 @@ def watch_parent() -> None:
 def build_lock(site_dir: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     """Hold the lock of one output folder; `on_wait` is called once if another
     build holds it, and this one then waits. The lock file lives in the system's
-    temporary folder (named by the folder's path), so it never enters the site."""
+    temporary folder (named by the folder's path), so it never enters the site;
+    `filelock` releases it when the process ends, however it ends (and works on Windows)."""
     name = hashlib.sha256(str(site_dir.absolute()).encode()).hexdigest()[:16]
-    with open(Path(tempfile.gettempdir()) / f"smartcity-build-{name}.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            on_wait()
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    lock = FileLock(Path(tempfile.gettempdir()) / f"smartcity-build-{name}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from mkdocs.utils import get_relative_url
+
 
 def region_src(region_id: str, slug: str) -> str:
     """The (virtual) Markdown source path of a region page."""
@@ -25,15 +27,13 @@ def url_of(src: str, use_directory_urls: bool) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative, as
-    MkDocs writes them: `a/b/`, `a/b.html`, `` for the home page)."""
-    from_parts = from_url.split("/")[:-1]   # the page's folder
-    to_parts = to_url.split("/")
-    common = 0
-    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
-        common += 1
-    target = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
-    return target or "./"
+    """A link from the page at `from_url` to `to_url` (both site-relative, as MkDocs writes
+    them: `a/b/`, `a/b.html`, `` for the home page): MkDocs' own `get_relative_url`, which
+    writes a link to the home page without its closing slash (".."), given one here ("../"):
+    the search page joins file names to it."""
+    link = get_relative_url(to_url, from_url)
+    return link + "/" if not to_url.endswith(".html") and to_url.rsplit("/", 1)[-1] == "" \
+        and not link.endswith("/") else link
 
 
 # Replaced whole by the rendered body (plugin.on_post_page). The "<h1" inside tells

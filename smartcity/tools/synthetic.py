@@ -5,6 +5,7 @@ For benchmarks and scale tests only; never published as real data."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,6 @@ import yaml
 
 from smartcity.model import STATUSES
 from smartcity.reference import OfficialRegion, Reference, load_reference, slugify
-from smartcity.tools.progress import track
 
 # Root words and the affixed forms Indonesian text uses (pe-an, ke-an, me-, di-, ber-),
 # so that the search index and its stemmer meet realistic words at national scale.
@@ -193,15 +193,17 @@ def _risks(rng: random.Random, text: _Text, pillars: dict[str, Any]) -> list[dic
             for i in range(rng.randint(2, 6))]
 
 
-def write_national(out: Path, count: int | None = None, seed: int = 1) -> list[Path]:
-    """Write region files for the first `count` official regions (all 514 by default)."""
+def write_national(out: Path, count: int | None = None, seed: int = 1,
+                   each: Callable[[list[OfficialRegion]], Iterable[OfficialRegion]] = iter) -> list[Path]:
+    """Write region files for the first `count` official regions (all 514 by default); `each`
+    may wrap the regions in a progress bar (scripts/benchkit/progress.py)."""
     reference = load_reference()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.yml"):
         old.unlink()
     written = []
     regions = reference.regions if count is None else _spread(reference.regions, count)
-    for official in track(regions, len(regions), "menulis wilayah sintetis"):
+    for official in each(list(regions)):
         data = synthetic_region(official, reference, seed)
         path = out / f"{data['id']}.yml"
         body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,

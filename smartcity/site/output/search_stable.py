@@ -5,9 +5,8 @@ stable, "filter/metadata indexes" are not). Two builds of the same data must giv
 the same site, so the filter values are sorted here, and the files renamed by a
 hash of their new content, with the references to them.
 
-The files are gzip-compressed "pagefind_dcd" + CBOR (RFC 8949); the small CBOR
-reader and writer below cover what Pagefind writes (integers, strings, arrays,
-maps), and a file whose re-encoding would differ from the original is left alone.
+The files are gzip-compressed "pagefind_dcd" + CBOR (RFC 8949), read and written with
+`cbor2`; a file whose re-encoding would differ from the original is left alone.
 """
 
 from __future__ import annotations
@@ -16,81 +15,16 @@ import gzip
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import cbor2
 
 MAGIC = b"pagefind_dcd"
 
 
-@dataclass(frozen=True)
-class Raw:
-    """A CBOR item kept as its bytes (floats, simple values, tags)."""
-    data: bytes
-
-
-def _head(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if value < 1 << (8 * size):
-            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
-    raise ValueError("CBOR value too large")
-
-
-def _decode(data: bytes, at: int) -> tuple[Any, int]:
-    start = at
-    major, info = data[at] >> 5, data[at] & 0x1F
-    at += 1
-    if info < 24:
-        value = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        value, at = int.from_bytes(data[at:at + size], "big"), at + size
-    else:
-        raise ValueError("indefinite-length CBOR is not expected")
-    if major == 0:
-        return value, at
-    if major == 1:
-        return -1 - value, at
-    if major in (2, 3):
-        chunk = data[at:at + value]
-        return (bytes(chunk) if major == 2 else chunk.decode("utf-8")), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = _decode(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = []
-        for _ in range(value):
-            key, at = _decode(data, at)
-            item, at = _decode(data, at)
-            pairs.append((key, item))
-        return dict(pairs), at
-    if major == 6:
-        _, at = _decode(data, at)
-    return Raw(data[start:at]), at
-
-
 def _encode(item: Any) -> bytes:
-    if isinstance(item, Raw):
-        return item.data
-    if isinstance(item, bool):
-        raise ValueError("booleans are read as Raw")
-    if isinstance(item, int):
-        return _head(0, item) if item >= 0 else _head(1, -1 - item)
-    if isinstance(item, bytes):
-        return _head(2, len(item)) + item
-    if isinstance(item, str):
-        encoded = item.encode("utf-8")
-        return _head(3, len(encoded)) + encoded
-    if isinstance(item, list):
-        return _head(4, len(item)) + b"".join(_encode(i) for i in item)
-    if isinstance(item, dict):
-        return _head(5, len(item)) + b"".join(_encode(k) + _encode(v) for k, v in item.items())
-    raise ValueError(f"unexpected CBOR item {type(item).__name__}")
+    return cbor2.dumps(item)
 
 
 def _read(path: Path) -> Any | None:
@@ -99,10 +33,10 @@ def _read(path: Path) -> Any | None:
     if not data.startswith(MAGIC):
         return None
     try:
-        item, end = _decode(data, len(MAGIC))
-    except (ValueError, IndexError, UnicodeDecodeError):
+        item = cbor2.loads(data[len(MAGIC):])
+    except (cbor2.CBORDecodeError, ValueError):
         return None
-    if end != len(data) or _encode(item) != data[len(MAGIC):]:
+    if _encode(item) != data[len(MAGIC):]:   # trailing bytes or another encoding: not ours to rewrite
         return None
     return item
 

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+try:   # the `bench` extra; without it, no bars (as off a terminal)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+except ImportError:   # pragma: no cover - rich is installed with requirements-test.txt
+    Progress = None  # type: ignore[assignment,misc]
 
 T = TypeVar("T")
 
@@ -19,8 +22,8 @@ def _progress() -> Progress:
 
 
 def on_terminal() -> bool:
-    """True when progress can be drawn (standard error is a terminal)."""
-    return sys.stderr.isatty()
+    """True when progress can be drawn (rich is installed and standard error is a terminal)."""
+    return Progress is not None and sys.stderr.isatty()
 
 
 def track(items: Iterable[T], total: int, description: str) -> Iterator[T]:
