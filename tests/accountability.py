@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from pages import rows_by_header, soup
 
 from smartcity.model import Program, Region
 from smartcity.reference import load_reference
@@ -19,15 +19,8 @@ from smartcity.reference import load_reference
 REFERENCE = load_reference()
 
 
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def rows_by_header(table) -> list[dict[str, str]]:
-    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    return [dict(zip(headers, [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"], recursive=False)],
-                     strict=True))
-            for tr in table.select("tbody tr")]
 
 
 # --- the rules, as stated on the site ----------------------------------------------------------

@@ -8,8 +8,9 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from accountability import check_accountability, overdue, rows_by_header, soup
+from accountability import check_accountability, overdue
 from conftest import AS_OF_EPOCH, ROOT, build_site
+from pages import rows_by_header, soup
 
 from smartcity.validation.loader import load_regions
 

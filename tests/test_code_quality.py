@@ -40,12 +40,6 @@ def modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
-def test_modules_are_small() -> None:
-    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines()) for p in modules()}
-    assert len(sizes) > 40
-    assert {name: n for name, n in sizes.items() if n > 320} == {}
-
-
 def test_every_public_function_and_class_has_a_docstring() -> None:
     missing = []
     for path in modules():

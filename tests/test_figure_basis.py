@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from numbers_scan import badly_written_numbers
+from pages import text_of
 
 # Kota Pekalongan's Smart Governance, as in the issue: Rp 1,5 miliar planned and Rp 1,45
 # miliar spent on one programme, a Rp 3 miliar programme without a spending report.
@@ -39,11 +40,6 @@ def partial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def text_of(site: Path, page: str, selector: str = "article") -> str:
-    soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-    node = soup.select_one(selector)
-    assert node is not None, (page, selector)
-    return " ".join(node.get_text(" ").split())
 
 
 def test_pillar_card_shares_over_all_planned_money(partial_site: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from accountability import check_accountability, done_of_active, done_of_total, num
 from bs4 import BeautifulSoup
 from conftest import AS_OF_EPOCH, PYTHON, ROOT, run
+from pages import rows_by_header, soup
 
 from smartcity.model import Region
 from smartcity.reference import load_reference
@@ -33,20 +34,12 @@ def published(regions_dir: Path) -> list[Region]:
     return list(load_regions(regions_dir))
 
 
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def figures(page: BeautifulSoup) -> list[str]:
     return [f.select_one(".sc-figure__value").get_text(strip=True) for f in page.select(".sc-figure")]
 
 
-def rows_by_header(table) -> list[dict[str, str]]:
-    """A table's body rows as {column heading: cell text}, row headers included."""
-    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    return [dict(zip(headers, [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"], recursive=False)],
-                     strict=True))
-            for tr in table.select("tbody tr")]
 
 
 def check_province_pages(site: Path, regions: list[Region]) -> None:

@@ -7,30 +7,26 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from pages import cells_by_header
+from pages import soup as page
 
 from smartcity.reference import load_reference
 from smartcity.site.pages.region import region_pages
 from smartcity.validation.loader import load_regions
 
+
+def text(soup: BeautifulSoup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
 REGIONS = load_regions()
 PAGES = region_pages(load_reference())
 
 
-def page(site: Path, url: str) -> BeautifulSoup:
-    path = site / url / "index.html"
-    assert path.exists(), f"{url} was not built"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def cells_by_header(table, row) -> dict[str, str]:
-    """A table row's cells (the row header included) by their column's heading."""
-    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"], recursive=False)]
-    return dict(zip(headers, cells, strict=True))
 
 
-def text(soup: BeautifulSoup) -> str:
-    return " ".join(soup.select_one("article").get_text(" ").split())
 
 
 def test_four_sample_regions_are_published() -> None:

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from smartcity.figures.indicators import IndicatorAssessment
 from smartcity.formatting import number
+from smartcity.labels import SCORE_LABELS
 from smartcity.model import Evaluation
 
-SCORE_SERIES = (("final", "Nilai akhir"), ("baseline", "Baseline"), ("output", "Output"), ("outcome", "Outcome"),
-                ("impact", "Impact"), ("quick_win", "Quick Win"))
+# the final score first: it is the one the trend is read by
+SCORE_SERIES = tuple((key, SCORE_LABELS[key]) for key in ("final", "baseline", "output", "outcome", "impact",
+                                                          "quick_win"))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""Reading built pages as a test does: one place for the helpers every test file used to
+write again (a page's soup, its article text, a table's rows by column heading)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    """The page at `path` of a built site (`wilayah/x` → `wilayah/x/index.html`); it must exist."""
+    file = site / path / "index.html"
+    assert file.exists(), f"{path} was not built"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(site: Path, path: str, selector: str = "article") -> str:
+    """The text of one part of a page, white space folded."""
+    node = soup(site, path).select_one(selector)
+    assert node is not None, (path, selector)
+    return " ".join(node.get_text(" ").split())
+
+
+def cells_by_header(table, row) -> dict[str, str]:
+    """A table row's cells (the row header included) by their column's heading."""
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"], recursive=False)]
+    return dict(zip(headers, cells, strict=True))
+
+
+def rows_by_header(table) -> list[dict[str, str]]:
+    """A table's body rows as {column heading: cell text}, row headers included."""
+    return [cells_by_header(table, tr) for tr in table.select("tbody tr")]
