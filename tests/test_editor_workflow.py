@@ -190,9 +190,27 @@ def test_workflows_validate_build_and_deploy() -> None:
     deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
     uses = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
     assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert deploy["permissions"] == {} and "pages" not in deploy["jobs"]["build"]["permissions"]
+    # the build job may read the Pages address, never write to Pages
+    assert deploy["permissions"] == {} and deploy["jobs"]["build"]["permissions"].get("pages") == "read"
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert (deploy[True] if True in deploy else deploy["on"])["push"]["branches"] == ["main"]
+
+
+def test_deploy_and_preview_publish_their_own_address() -> None:
+    """A fork's deployed site points its canonical links, share previews and sitemap at its own
+    Pages address (configure-pages' `base_url`), and so does the pull-request preview (issue 27)."""
+    for name in ("deploy.yml", "pull-request.yml"):
+        workflow = yaml.safe_load((ROOT / ".github/workflows" / name).read_text(encoding="utf-8"))
+        build_job = next(job for job in workflow["jobs"].values()
+                         if any("mkdocs build" in s.get("run", "") for s in job["steps"]))
+        steps = build_job["steps"]
+        pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+        build = next(s for s in steps if "mkdocs build" in s.get("run", ""))
+        assert steps.index(pages) < steps.index(build), name
+        site_url = build["env"]["SMARTCITY_SITE_URL"]
+        assert f"steps.{pages['id']}.outputs.base_url" in site_url, name
+        assert "/" in site_url.split("base_url", 1)[1], "the address ends with a slash (MkDocs joins paths to it)"
+        assert build_job["permissions"].get("pages") == "read", name
 
 
 def test_pre_commit_hooks_run_the_validator_and_yamllint(regions: Path) -> None:

@@ -23,9 +23,25 @@ def parse(site: Path, path: str) -> feedparser.FeedParserDict:
     return feed
 
 
+SITE_URL = "https://smartcity.example.org/"   # mkdocs.yml's default address
+
+
 def resolves(site: Path, feed_path: str, link: str) -> bool:
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(feed_path), link.split("#")[0]))
+    """An absolute link at the site's address, or a relative one, leads to a written page."""
+    if link.startswith(SITE_URL):
+        target = posixpath.normpath(link.removeprefix(SITE_URL).split("#")[0] or ".")
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(feed_path), link.split("#")[0]))
     return (site / target / "index.html").exists() or (site / target).is_file()
+
+
+def test_feeds_link_themselves_and_their_page_absolutely(sample_site: Path) -> None:
+    """Feed readers and validators expect absolute `self` and `alternate` links (issue 27)."""
+    for path, page in (("feed.xml", ""), ("wilayah/kota-pekalongan/feed.xml", "wilayah/kota-pekalongan/")):
+        feed = parse(sample_site, path)
+        links = {link.rel: link.href for link in feed.feed.links}
+        assert links["self"] == SITE_URL + path and links["alternate"] == SITE_URL + page
+        assert all(e.link.startswith(SITE_URL) for e in feed.entries)
 
 
 def test_feeds_parse_and_their_entries_are_the_region_data(sample_site: Path) -> None:

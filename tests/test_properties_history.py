@@ -101,7 +101,7 @@ def test_any_address_setting_is_safe_or_refused_by_name(value: str) -> None:
 def test_feeds_stay_xml_whatever_the_texts_and_dates(title: str, summary: str, date_text: str) -> None:
     date, _ = commit_date(date_text, AS_OF)
     entry = Entry("urn:smartcity:x:1", date.date(), title, summary, "wilayah/x.md")
-    document = atom("feed.xml", "urn:smartcity:x", title, [entry], True, AS_OF)
+    document = atom("feed.xml", "urn:smartcity:x", title, [entry], True, AS_OF, "index.md")
     root = ET.fromstring(document.encode("utf-8"))
     updated = root.find("{http://www.w3.org/2005/Atom}updated")
     assert updated is not None and updated.text is not None and updated.text[:10] <= AS_OF.isoformat()

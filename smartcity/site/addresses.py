@@ -3,6 +3,7 @@ Markdown source of a generated page. Which pages there are: `site.pages.region` 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from mkdocs.utils import get_relative_url
@@ -61,13 +62,16 @@ def ranking_src(period: str) -> str:
     return f"peringkat/{period}.md"
 
 
-def generated_page_source(title: str, description: str, feed: str | None = None, in_sitemap: bool = True) -> str:
+def generated_page_source(title: str, description: str, feed: str | None = None, in_sitemap: bool = True,
+                          lastmod: dt.date | None = None) -> str:
     """The Markdown of a generated page: its title, its description (both for <head>; the
     theme template escapes them), its region's feed, whether the sitemap lists it
-    (overrides/sitemap.xml), and the body placeholder. JSON is YAML: any text is a plain
+    (overrides/sitemap.xml) with the date its data last changed (`lastmod`), and the body
+    placeholder. JSON is YAML: any text is a plain
     string here, never Markdown or Jinja."""
     feed_line = f"sc_feed: {json.dumps(feed)}\n" if feed else ""
     feed_line += "" if in_sitemap else "sc_sitemap: false\n"
+    feed_line += f'sc_lastmod: "{lastmod.isoformat()}"\n' if lastmod else ""
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"sc_description: {json.dumps(description, ensure_ascii=False)}\nrender_macros: false\nsc_region: true\n"
             f"hide: [toc]\n"

@@ -134,15 +134,23 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         # National pages before region pages: MkDocs writes pages in this order, and the
         # search index can start once the pages this process indexes are written.
         periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
+        # The sitemap's dates are the data's own: a region page's, the last change of its file
+        # (or its `updated` date); a national page's, the latest of every region's.
+        changed = [d for d in (site.last_changed(r) for r in site.regions) if d is not None]
+        data_date = max(changed, default=None)
+        if config.site_url:   # crawlers find the sitemap from robots.txt
+            files.append(File.generated(config, "robots.txt", content=(
+                f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n")))
         for national in national_pages(site.reference, periods):
             build.national_pages[national.src] = national
             files.append(File.generated(config, national.src, content=generated_page_source(
-                national.title, national_description(national))))
+                national.title, national_description(national), lastmod=data_date)))
         for region in site.regions:
             for page in region_pages(site.reference):
                 src = region_src(region.id, page.slug)
                 build.region_pages[src] = (region.id, page.slug)
-                files.append(File.generated(config, src, content=page.source(region, site.reference)))
+                files.append(File.generated(config, src, content=page.source(region, site.reference,
+                                                                             site.last_changed(region))))
         build.generated = set(build.region_pages) | set(build.national_pages)
         # The theme's stylesheet without the components this site never shows.
         for theme_css in [f for f in files if re.fullmatch(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", f.src_uri)]:
@@ -159,11 +167,12 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
                     Path(stylesheet.abs_src_path).read_text(encoding="utf-8"))))
         # Atom feeds: the site's and each region's.
         as_of = site.settings.as_of
+        base = config.site_url or ""   # absolute feed links at the published address
         files.append(File.generated(config, SITE_FEED, content=site_feed(site.regions, site.changes,
-                                                                          config.use_directory_urls, as_of)))
+                                                                          config.use_directory_urls, as_of, base)))
         for region in site.regions:
             files.append(File.generated(config, region_feed(region.id), content=one_region_feed(
-                region, site.changes.get(region.id), config.use_directory_urls, as_of)))
+                region, site.changes.get(region.id), config.use_directory_urls, as_of, base)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
         # Open data: written straight into the site folder (MkDocs has just emptied it), not

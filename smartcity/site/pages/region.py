@@ -7,6 +7,7 @@ derived from these objects; adding a region page type is one object here and one
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -161,13 +162,13 @@ class RegionPage:
             return plain(f"Masterplan smart city {where}: {self.about}.")
         return plain(f"{self.label} — masterplan smart city {where}: {self.about or self.label}.")
 
-    def source(self, region: Region, reference: Reference) -> str:
+    def source(self, region: Region, reference: Reference, lastmod: dt.date | None = None) -> str:
         """The generated Markdown of this page of a region: a title (the official name) and a
         placeholder that the build replaces with the rendered body after Markdown (see
         plugin.SmartCityPlugin.on_post_page). Region text never enters Markdown or Jinja source."""
         title = region.name if not self.slug else f"{self.label} — {region.name}"
         return generated_page_source(title, self.description(region, reference), f"wilayah/{region.id}/feed.xml",
-                                     in_sitemap=self.in_sitemap)
+                                     in_sitemap=self.in_sitemap, lastmod=lastmod)
 
 
 BEFORE_PILLARS = (

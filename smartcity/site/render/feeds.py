@@ -74,28 +74,34 @@ def region_entries(region: Region, history: RegionHistory | None) -> list[Entry]
 
 
 def atom(feed_path: str, feed_id: str, title: str, entries: list[Entry], use_directory_urls: bool,
-         as_of: dt.date) -> str:
-    """The Atom document; links are relative to the feed's own address; no date after `as_of`."""
-    def link(entry: Entry) -> str:
-        target = relative_url(feed_path, url_of(entry.page, use_directory_urls))
-        return target + (f"#{entry.anchor}" if entry.anchor else "")
+         as_of: dt.date, page: str, base: str = "") -> str:
+    """The Atom document, no date after `as_of`. With the site's published address `base`
+    (`site_url`), every link is absolute, as feed readers and validators expect of `self`;
+    without one (a local build), links are relative to the feed's own address. `page` is
+    the source of the page the feed belongs to (its `alternate` link)."""
+    def link(src: str, anchor: str = "") -> str:
+        url = url_of(src, use_directory_urls)
+        target = base + url if base else relative_url(feed_path, url)
+        return target + (f"#{anchor}" if anchor else "")
     entries = [replace(e, date=min(e.date, as_of)) for e in entries]
     updated = max((e.date for e in entries), default=dt.date(2017, 1, 1))
     return environment().get_template("feed.xml.j2").render(
-        id=feed_id, title=title, updated=updated, entries=[(e, link(e)) for e in entries],
-        self_href=feed_path.rsplit("/", 1)[-1])
+        id=feed_id, title=title, updated=updated, entries=[(e, link(e.page, e.anchor)) for e in entries],
+        self_href=base + feed_path if base else feed_path.rsplit("/", 1)[-1], alternate_href=link(page))
 
 
 def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool,
-              as_of: dt.date) -> str:
+              as_of: dt.date, base: str = "") -> str:
     """The whole site's feed: the newest entries of every region."""
     entries = sorted((e for r in regions for e in region_entries(r, changes.get(r.id))),
                      key=lambda e: (e.date, e.id), reverse=True)[:SITE_ENTRIES]
     return atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", entries, use_directory_urls,
-                as_of)
+                as_of, "index.md", base)
 
 
-def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool, as_of: dt.date) -> str:
+def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool, as_of: dt.date,
+                    base: str = "") -> str:
     """One region's feed: its newest REGION_ENTRIES entries."""
     return atom(region_feed(region.id), f"urn:smartcity:{region.id}", f"Masterplan {region.name}",
-                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls, as_of)
+                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls, as_of,
+                region_src(region.id, ""), base)
