@@ -1,10 +1,10 @@
-"""Refresh data/reference/ from the npm package idn-area-data (4.x).
+"""Refresh smartcity/data/reference/ from the npm package idn-area-data (4.x).
 
 Usage: python scripts/refresh_reference.py [VERSION]
 
 Downloads the package with `npm pack` (the npm registry is the only source),
 copies its provinces and regencies CSVs and its ODbL licence, and records the
-version in data/reference/SOURCE.md. The data is © its contributors under the
+version in smartcity/data/reference/SOURCE.md. The data is © its contributors under the
 Open Database License; keep the licence file and the attribution.
 """
 
@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "data" / "reference"
+TARGET = ROOT / "smartcity" / "data" / "reference"
 FILES = {"data/provinces.csv": "provinces.csv", "data/regencies.csv": "regencies.csv",
          "data/LICENSE.md": "LICENSE-ODbL.md"}
 
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
                 (TARGET / name).write_bytes(extracted.read())
         resolved = tarball.name.removeprefix("idn-area-data-").removesuffix(".tgz")
     (TARGET / "SOURCE.md").write_text(SOURCE_TEMPLATE.format(version=resolved), encoding="utf-8")
-    print(f"data/reference diperbarui dari idn-area-data {resolved}")
+    print(f"smartcity/data/reference diperbarui dari idn-area-data {resolved}")
     return 0
 
 

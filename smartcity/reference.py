@@ -1,6 +1,6 @@
 """The reference data the validator checks against: official regions and the pillars.
 
-Both live as data under `data/reference/`: the Kemendagri list of provinces and
+Both live as package data under `smartcity/data/reference/`: the Kemendagri list of provinces and
 regencies/cities (from the npm package idn-area-data, ODbL) and the six pillars
 with their elements.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from smartcity import PROJECT_DIR
+from smartcity import DATA_DIR
 
-REFERENCE_DIR = PROJECT_DIR / "data" / "reference"
+REFERENCE_DIR = DATA_DIR / "reference"
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 @cache
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
-    """The reference data from `data/reference/`, read once."""
+    """The reference data from `smartcity/data/reference/`, read once."""
     tiles = {row["code"]: row for row in _read_csv(directory / "province_tiles.csv")}
     provinces = {row["code"]: Province(row["code"], row["name"],
                                        (int(tiles[row["code"]]["col"]), int(tiles[row["code"]]["row"])),

@@ -59,3 +59,10 @@ def test_package_metadata() -> None:
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     assert project["urls"] and any("Python :: 3.11" in c for c in project["classifiers"])
     assert "rich" not in " ".join(project["dependencies"]) and project["optional-dependencies"]["bench"]
+
+
+def test_the_editors_schema_is_the_package_schema() -> None:
+    """Editors' tools read data/schema/region.schema.json (region files' first line, VS Code);
+    the validator reads the package's copy: they are one file's two places."""
+    assert (ROOT / "data" / "schema" / "region.schema.json").read_bytes() == \
+        (ROOT / "smartcity" / "data" / "region.schema.json").read_bytes()

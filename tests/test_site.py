@@ -19,7 +19,7 @@ def text(soup: BeautifulSoup) -> str:
     return " ".join(soup.select_one("article").get_text(" ").split())
 
 
-REGIONS = load_regions()
+REGIONS = load_regions(ROOT / "data" / "regions")
 PAGES = region_pages(load_reference())
 
 

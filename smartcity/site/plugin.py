@@ -42,6 +42,7 @@ from smartcity.site.output.theme_css import without_unused_rules
 from smartcity.site.pages.national import national_description, national_pages
 from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
+from smartcity.site.render.environment import TEMPLATE_DIRS
 from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.validation.problems import DataUnavailable, InvalidData
@@ -193,8 +194,11 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return page
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """`mkdocs serve` rebuilds when a region file changes, wherever the data is."""
+        """`mkdocs serve` rebuilds when a region file or a page template changes, wherever the
+        data and the package are (an installed package has no templates in the project)."""
         server.watch(str(self.build.site.settings.regions_dir))
+        for folder in TEMPLATE_DIRS:
+            server.watch(str(folder))
         return server
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:

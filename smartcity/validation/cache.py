@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from smartcity import PACKAGE_DIR, PROJECT_DIR
+from smartcity import DATA_DIR, PACKAGE_DIR
 
 # marshal's format may change between Python versions: the version is part of every key
 FORMAT = f"smartcity-cache-3 python-{sys.version_info[0]}.{sys.version_info[1]} marshal-{marshal.version}".encode()
@@ -32,10 +32,10 @@ _MARSHALLED, _PICKLED, _PAIR = b"M", b"P", b"2"
 def code_fingerprint() -> bytes:
     """Hash of everything besides the file that decides a check's result."""
     digest = hashlib.sha256(FORMAT)
-    inputs = sorted(PACKAGE_DIR.rglob("*.py")) + [PROJECT_DIR / "data" / "schema" / "region.schema.json"] + \
-        sorted((PROJECT_DIR / "data" / "reference").glob("*"))
+    inputs = sorted(PACKAGE_DIR.rglob("*.py")) + [DATA_DIR / "region.schema.json"] + \
+        sorted((DATA_DIR / "reference").glob("*"))
     for path in inputs:
-        digest.update(path.relative_to(PROJECT_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
 
 
@@ -50,7 +50,7 @@ class CheckCache:
         if os.environ.get("SMARTCITY_CACHE", "1") in ("0", "false", "no"):
             return None
         directory = os.environ.get("SMARTCITY_CACHE_DIR")
-        return cls(Path(directory) if directory else PROJECT_DIR / ".cache" / "checks")
+        return cls(Path(directory) if directory else Path.cwd() / ".cache" / "checks")
 
     @staticmethod
     def key(raw: bytes, display: str, as_of: dt.date) -> str:

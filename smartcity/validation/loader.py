@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smartcity import PROJECT_DIR
 from smartcity.asof import as_of_date
 from smartcity.model import Region
 from smartcity.processes import cycle_collector_paused, watch_parent, worker_context
@@ -32,7 +31,7 @@ from smartcity.validation.to_model import region_from_data
 from smartcity.validation.yamlfast import quick_document, top_level_mark
 from smartcity.validation.yamlstrict import Unlocated, parse
 
-REGIONS_DIR = PROJECT_DIR / "data" / "regions"
+REGIONS_DIR = Path("data") / "regions"   # of the project folder: the working folder of a command
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml\Z")
 OTHERS_LISTED = 3  # other files named in a clash of region codes
 PARALLEL_FROM = 40  # files to check before a second process pays for itself
@@ -69,10 +68,11 @@ class LoadResult:
 
 
 def display_path(path: Path) -> str:
-    """The path as an editor sees it: relative to the project, else as given."""
-    absolute = path.absolute()
-    if absolute.is_relative_to(PROJECT_DIR):
-        return absolute.relative_to(PROJECT_DIR).as_posix()
+    """The path as an editor sees it: relative to the project folder (the working folder of
+    the command or build), else as given."""
+    absolute, project = path.absolute(), Path.cwd()
+    if absolute.is_relative_to(project):
+        return absolute.relative_to(project).as_posix()
     return path.as_posix()
 
 

@@ -1,6 +1,7 @@
 """JSON Schema validation of one region's data, with errors an editor can act on.
 
-The schema (`data/schema/region.schema.json`, draft 2020-12) is the contract;
+The schema (`smartcity/data/region.schema.json`, draft 2020-12; editors' tools use the
+identical copy `data/schema/region.schema.json`) is the contract;
 this module turns jsonschema's errors into `Problem`s with stable codes and
 plain-language parameters.
 """
@@ -22,14 +23,14 @@ from fastjsonschema.draft04 import CodeGeneratorDraft04
 from fastjsonschema.draft07 import CodeGeneratorDraft07
 from fastjsonschema.ref_resolver import RefResolver
 
-from smartcity import PROJECT_DIR
+from smartcity import DATA_DIR
 from smartcity.validation.problems import Problem, problem
 from smartcity.validation.yamlstrict import Document
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-SCHEMA_PATH = PROJECT_DIR / "data" / "schema" / "region.schema.json"
+SCHEMA_PATH = DATA_DIR / "region.schema.json"
 
 TYPE_NAMES = {
     "string": ("teks", "text"), "integer": ("bilangan bulat", "a whole number"),
