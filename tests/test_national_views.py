@@ -186,13 +186,14 @@ def check_open_data(site: Path, regions: list[Region]) -> None:
     for record in everything:
         region = by_code[record["code"]]
         assert json.loads((data / "regions" / f"{region.id}.json").read_text(encoding="utf-8")) == record
+        assert record["$schema"].endswith("region-data.schema.json")
         assert record["name"] == region.name and record["id"] == region.id
         assert list(record["pillars"]) == list(REFERENCE.pillar_keys)
         assert sum(len(s["programs"]) for p in record["pillars"].values() for s in p["strategies"]) == len(region.programs)
         assert sum(len(p["quick_wins"]) for p in record["pillars"].values()) == len(region.quick_wins)
         assert len(record["evaluations"]) == len(region.evaluations)
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
-    resources = {r["name"]: r for r in package["resources"]}
+    resources = {r["name"]: r for r in package["resources"] if r["profile"] == "tabular-data-resource"}
     assert set(resources) == {"wilayah", "program", "quick-win", "indikator", "indikator-capaian", "evaluasi", "risiko"}
     tables = {name: read_table(site, resource) for name, resource in resources.items()}
     for rows in tables.values():

@@ -12,12 +12,15 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
+from smartcity.export.json_schema import SCHEMA_FILE, region_data_schema
 from smartcity.export.tables import CSV_ENCODING, DATA_DIR, Table, iter_tables
+from smartcity.export.workbook import WORKBOOK_NAME, Workbook
 from smartcity.figures.aggregate import RegionFigures
 from smartcity.figures.national import RegionRank
 from smartcity.model import Region
@@ -96,11 +99,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _write_csv(table: Table, handle: TextIO) -> None:
+def _write_csv(table: Table, handle: TextIO, also: Callable[[tuple[Any, ...]], None] | None = None) -> None:
+    """The CSV of a table; each row is also handed to `also` (the workbook's sheet)."""
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow([f.name for f in table.fields])
     for row in table.rows:
         writer.writerow([_cell(v) for v in row])
+        if also is not None:
+            also(row)
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -118,10 +124,30 @@ REGION_LIST_SOURCE = {"title": "idn-area-data (Kepmendagri 2025), Open Database 
                       "path": "https://github.com/fityannugroho/idn-area-data"}
 
 
-def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
-    """The Frictionless data package describing the CSV tables."""
+def _file_resource(name: str, path: str, title: str, description: str, fmt: str, mediatype: str,
+                   **extra: Any) -> dict[str, Any]:
+    return {"name": name, "path": path, "profile": "data-resource", "title": title, "description": description,
+            "format": fmt, "mediatype": mediatype, "licenses": [DATA_LICENCE], **extra}
+
+
+def datapackage(table_list: tuple[Table, ...], region_files: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The Frictionless data package describing every download: the CSV tables (tabular,
+    with their schemas), the workbook, the JSON of each region, all regions zipped, and the
+    JSON Schema of the region JSON; each with its licence."""
+    files = [
+        _file_resource("masterplan-xlsx", WORKBOOK_NAME, "Buku kerja Excel",
+                       "Semua tabel dalam satu buku kerja Excel, satu lembar per tabel; kode wilayah sebagai teks.",
+                       "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="file"),
+        _file_resource("regions-zip", BUNDLE_PATH.removeprefix(f"{DATA_DIR}/"), "Semua wilayah (JSON, zip)",
+                       "Semua wilayah dalam satu dokumen JSON (regions.json di dalam zip).", "zip", "application/zip"),
+        _file_resource("region-data-schema", SCHEMA_FILE, "Skema JSON data wilayah",
+                       "JSON Schema (2020-12) berkas JSON setiap wilayah.", "json", "application/schema+json",
+                       type="file"),   # a file to read, not a table: frictionless would take it for one
+        *(_file_resource(f"wilayah-{Path(path).stem}", path.removeprefix(f"{DATA_DIR}/"), f"Wilayah {Path(path).stem}",
+                         "Satu wilayah sebagai JSON.", "json", "application/json") for path in region_files),
+    ]
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "masterplan-smart-city-indonesia",
         "title": "Masterplan Smart City Indonesia",
         "description": "Program, quick win, indikator sasaran dan evaluasi dari masterplan smart city kabupaten "
@@ -131,13 +157,13 @@ def datapackage(table_list: tuple[Table, ...]) -> dict[str, Any]:
         "resources": [
             {"name": t.name, "path": t.path.removeprefix(f"{DATA_DIR}/"), "profile": "tabular-data-resource",
              "title": t.title, "description": t.description, "format": "csv", "mediatype": "text/csv",
-             "encoding": CSV_ENCODING,
+             "encoding": CSV_ENCODING, "licenses": [DATA_LICENCE],
              "schema": {"fields": [{"name": f.name, "type": f.type, "description": f.description}
                                    for f in t.fields],
                         "missingValues": [""],
                         "primaryKey": list(t.primary_key),
                         **({"foreignKeys": t.foreign_keys} if t.foreign_keys else {})}}
-            for t in table_list],
+            for t in table_list] + files,
     }
 
 
@@ -164,7 +190,7 @@ class Written:
 
 
 def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: dict[str, RegionFigures],
-                    folder: Path, ranks: dict[str, dict[str, RegionRank]] | None = None,
+                    folder: Path, ranks: dict[str, dict[str, RegionRank]] | None = None, base_url: str = "",
                     ) -> tuple[tuple[Table, ...], tuple[Written, ...]]:
     """Write every open-data file under `folder` (site paths), in a fixed order.
 
@@ -178,25 +204,36 @@ def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: 
 
     (folder / DATA_DIR).mkdir(parents=True, exist_ok=True)
     per_region: list[Written] = []
+    # every JSON file names its schema: at the published address, else relative to the file
+    region_schema = f"{base_url}{DATA_DIR}/{SCHEMA_FILE}" if base_url else f"../{SCHEMA_FILE}"
     # All regions in one JSON document, zipped: the per-region files hold the same text,
     # so the bundle is stored once, at a fifth of its size (and opens on any computer).
     with zipfile.ZipFile(folder / BUNDLE_PATH, "w") as bundle, bundle.open(_bundle_entry(), "w") as everything:
         everything.write(b'{"regions":[')
         for index, region in enumerate(sorted(regions, key=lambda r: r.code)):
-            text = json_text(region_record(region)).encode("utf-8")
+            text = json_text({"$schema": region_schema, **region_record(region)}).encode("utf-8")
             everything.write((b"," if index else b"") + text)
             per_region.append(write(f"{DATA_DIR}/regions/{region.id}.json", text + b"\n"))
         everything.write(b"]}\n")
     written = [Written(BUNDLE_PATH, (folder / BUNDLE_PATH).stat().st_size)]
     # One table at a time, streamed to its file; only the description is kept (the rows of
     # program.csv alone are ~100 MB of Python objects at 514 regions).
+    # The workbook is written in the same pass, sheet by sheet; it is dated by the data.
     table_list = []
+    book_path = f"{DATA_DIR}/{WORKBOOK_NAME}"
+    dated = [r.updated for r in regions if r.updated is not None]
+    book = Workbook(folder / book_path, max(dated, default=dt.date(2017, 1, 1)))
     for table in iter_tables(regions, reference, figures, ranks):
         target = folder / table.path
         with target.open("w", encoding=CSV_ENCODING, newline="") as handle:
-            _write_csv(table, handle)
+            _write_csv(table, handle, book.add_table(table.name, table.fields))
         written.append(Written(table.path, target.stat().st_size))
         table_list.append(replace(table, rows=()))
-    written.append(write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(tuple(table_list)))))
+    book.close()
+    written.append(Written(book_path, (folder / book_path).stat().st_size))
+    written.append(write(f"{DATA_DIR}/{SCHEMA_FILE}", (json.dumps(region_data_schema(), ensure_ascii=False, indent=1)
+                                                       + "\n").encode("utf-8")))
+    written.append(write(f"{DATA_DIR}/datapackage.json", json_bytes(datapackage(
+        tuple(table_list), tuple(w.path for w in sorted(per_region, key=lambda w: w.path))))))
     written += sorted(per_region, key=lambda w: w.path)
     return tuple(table_list), tuple(written)

@@ -28,7 +28,13 @@ def _describe(written: Written, tables: dict[str, Table]) -> str:
     if table is not None:
         return f"{table.title}: {table.description} {number(table.count)} baris."
     if written.path.endswith("datapackage.json"):
-        return "Deskripsi Frictionless Data Package untuk berkas CSV: nama, tipe dan arti setiap kolom."
+        return ("Deskripsi Frictionless Data Package untuk setiap unduhan: nama, tipe dan arti setiap kolom CSV, "
+                "dan lisensinya.")
+    if written.path.endswith(".xlsx"):
+        return ("Semua tabel dalam satu buku kerja Excel, satu lembar per tabel, baris judul dibekukan: kode "
+                "wilayah sebagai teks, angka sebagai angka, tanggal sebagai tanggal. Pilihan termudah untuk Excel.")
+    if written.path.endswith(".schema.json"):
+        return "JSON Schema berkas JSON setiap wilayah (setiap berkas menyebutnya di $schema)."
     return Markup("Semua wilayah yang diterbitkan dalam satu dokumen JSON (<code>regions.json</code>, "
                   "dimampatkan dalam ZIP), lengkap dan dinormalkan: setiap kolom ada, bernilai "
                   "<code>null</code> atau kosong bila tidak diisi.")
