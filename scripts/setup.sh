@@ -16,11 +16,21 @@ requirements=requirements.txt
 # developers' machines) Python never caches them, and every process, each build worker
 # included, compiled them again (~50 ms per process).
 .venv/bin/python -m compileall -q smartcity macros.py >/dev/null
+apt_install() {   # Debian packages the tests need, when missing
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "$@" >/dev/null
+}
+if [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null; then
+  apt_install nodejs npm   # pa11y-ci (the accessibility check Open SDG runs) is an npm package
+fi
+if [ "${1:-}" = "--test" ] && [ ! -x tests/a11y/node_modules/.bin/pa11y-ci ]; then
+  # pinned by tests/a11y/package-lock.json; it drives Debian's chromium, never a browser of its own
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error >/dev/null
+fi
 if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   # Browser tests drive Debian's chromium (Playwright's own browser download does not work here).
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium >/dev/null
+  apt_install chromium
 fi

@@ -77,5 +77,6 @@
     result.appendChild(wrap);
   }
   form.addEventListener("change", render);
+  form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
   render();
 })();

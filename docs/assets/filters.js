@@ -13,6 +13,11 @@
     var items = Array.prototype.slice.call(container.children);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     form.hidden = false;
+    // choices apply as they change; the submit button (for keyboards and checkers) applies them too
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      form.dispatchEvent(new Event("change"));
+    });
     form.addEventListener("change", function () {
       var shown = 0;
       items.forEach(function (item) {

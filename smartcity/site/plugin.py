@@ -39,11 +39,13 @@ from smartcity.site.output.cssmin import minify_css
 from smartcity.site.output.prerender import RegionBodies
 from smartcity.site.output.search import SEARCH_DIR, SearchIndexError, SearchPages
 from smartcity.site.output.theme_css import without_unused_rules
+from smartcity.site.output.theme_html import name_theme_toggles
 from smartcity.site.pages.national import national_description, national_pages
 from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
 from smartcity.site.render.environment import TEMPLATE_DIRS
 from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
+from smartcity.site.render.landmarks import name_scroll_boxes
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.validation.problems import DataUnavailable, InvalidData
 from smartcity.validation.schema import SCHEMA_PATH
@@ -231,7 +233,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         return html if page.file.src_uri in self.build.generated else self.build.fill(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = compact_html(self._page_output(output, page))
+        output = compact_html(name_scroll_boxes(name_theme_toggles(self._page_output(output, page))))
         build, pages = self.build, self.build.search_pages
         if pages is None:
             return output
@@ -266,6 +268,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         if national is not None:
             return output.replace(GENERATED_BODY, build.renderer.national_page(national, page.url), 1)
         return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) get the same names for the theme's toggles."""
+        return name_theme_toggles(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         with self._lock:

@@ -36,6 +36,7 @@ from smartcity.labels import (
 )
 from smartcity.model import HORIZONS, STATUSES
 from smartcity.site.addresses import element_src, pillar_src, province_src, ranking_src
+from smartcity.site.render.landmarks import name_scroll_boxes
 from smartcity.site.render.markup import (
     OVERDUE_BADGE,
     code_spans,
@@ -77,4 +78,4 @@ def environment() -> Environment:
 
 def finish(html: str) -> str:
     """Drop the templates' indentation and blank lines: fewer bytes per page."""
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
+    return name_scroll_boxes("\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n")
