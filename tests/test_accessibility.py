@@ -77,3 +77,30 @@ def test_the_pages_that_grow_with_scale_stay_clean(national_site: Path, browser,
         context.close()
     finally:
         server.close()
+
+
+CLS_OBSERVER = """window.__cls = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+# pages whose scripts touch the layout (filters, sorting, the compare form), checked on a desktop too
+SCRIPTED = ("wilayah/", "provinsi/", "provinsi/33/", "pilar/governance/", "bandingkan/", "peringkat/", "statistik/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_page_type_shifts_its_layout(browser, sample_server, width: int) -> None:
+    """Cumulative layout shift ≤ 0.1 (Lighthouse's "good") on every page type, measured in
+    Chromium with the CPU slowed fourfold, as a mid-range phone runs the page's scripts."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.add_init_script(CLS_OBSERVER)
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    shifted = {}
+    for path in (PAGES if width == 360 else SCRIPTED):
+        page.goto(sample_server.url + path, wait_until="load")
+        page.wait_for_timeout(600)
+        value = page.evaluate("window.__cls")
+        if value > 0.1:
+            shifted[path] = round(value, 3)
+    context.close()
+    assert shifted == {}

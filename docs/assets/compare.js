@@ -37,7 +37,7 @@
     result.textContent = "";
     if (chosen.length < 2) {
       var hint = document.createElement("p");
-      hint.className = "sc-muted";
+      hint.className = "sc-muted sc-js-only";
       hint.textContent = "Pilih dua sampai empat wilayah untuk melihat angkanya berdampingan.";
       result.appendChild(hint);
       return;
