@@ -59,7 +59,8 @@ def test_axe_reports_no_violation_of_any_impact(browser, sample_server, width: i
     assert found == {}
 
 
-NATIONAL_PAGES = ["wilayah/", "provinsi/11/", "pilar/governance/", "bandingkan/", "statistik/", "peringkat/"]
+# the markup of every page type is checked on the sample; at scale, the pages whose markup grows
+NATIONAL_PAGES = ["wilayah/", "pilar/governance/", "bandingkan/"]
 
 
 @pytest.mark.slow
@@ -68,7 +69,7 @@ def test_the_pages_that_grow_with_scale_stay_clean(national_site: Path, browser,
     server = StaticServer(national_site)
     try:
         region = sorted(p.name for p in (national_site / "wilayah").iterdir() if p.is_dir())[0]
-        paths = [*NATIONAL_PAGES, f"wilayah/{region}/", f"wilayah/{region}/governance/"]
+        paths = [*NATIONAL_PAGES, f"wilayah/{region}/analisis/"]
         assert pa11y_errors(server.url, paths, tmp_path) == {}
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
