@@ -35,7 +35,9 @@ def pa11y_errors(base_url: str, paths: list[str], tmp_path: Path) -> dict[str, l
                                               "HOME": str(tmp_path)})
     report = json.loads(result.stdout)
     assert report["total"] == len(paths), result.stderr[-2000:]
-    return {url: [f"{issue['code']}: {issue['context'][:120]}" for issue in issues]
+    # an issue of the page, or an error of the run itself (a page that did not load): both fail
+    return {url: [f"{issue.get('code', 'pa11y')}: {issue.get('context', issue.get('message', ''))[:120]}"
+                  for issue in issues]
             for url, issues in report["results"].items() if issues}
 
 
