@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from smartcity.export import Table, Written
 from smartcity.site.output.prerender import RegionBodies
 from smartcity.site.output.search import SearchPages
 from smartcity.site.pages.national import NationalPage
@@ -36,7 +35,6 @@ class Build:
     region_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # src → (region id, slug)
     national_pages: dict[str, NationalPage] = field(default_factory=dict)   # src → page
     generated: set[str] = field(default_factory=set)                      # both of the above
-    open_data: tuple[tuple[Table, ...], tuple[Written, ...]] | None = None
     search_pages: SearchPages | None = None  # the pages to index, until the build ends
     _slots: dict[str, str] = field(default_factory=dict)
     _keys: itertools.count[int] = field(default_factory=itertools.count)

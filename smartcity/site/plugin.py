@@ -184,9 +184,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         site_dir = Path(config.site_dir)
         site_dir.mkdir(parents=True, exist_ok=True)
         try:
-            build.open_data = write_downloads(site.regions, site.reference, site.figures, site_dir, site.ranks,
-                                              config.site_url or "")
-            build.renderer.open_data = build.open_data
+            build.renderer.open_data = write_downloads(site.regions, site.reference, site.figures, site_dir,
+                                                       site.ranks, config.site_url or "")
         except UnsafeCell as error:
             raise Abort(f"Data terbuka tidak ditulis: {error}") from None
         return files
