@@ -148,7 +148,11 @@ def check_region_pages(site: Path, regions: list[Region], as_of: dt.date) -> Non
         assert values[1] == num(sum(1 for p in region.programs if overdue(p, region, as_of)))
         assert values[2] == done_of_total(region.quick_wins).replace("/", " dari ")
         assert (page.select_one(".sc-banner--stale") is not None) == stale(region, as_of), region.id
-        assert "Data per" in page.select_one(".sc-page-meta").get_text()
+        glance = page.select_one("h1 + .sc-glance")   # right after the title (issue 26)
+        assert glance is not None, region.id
+        glance_values = [v.get_text(strip=True) for v in glance.select(".sc-glance__value")]
+        assert glance_values[0] == values[0], region.id
+        assert ("Data per" in glance.get_text()) and ("lewat tenggat" in glance.get_text()) == (values[1] != "0")
         check_money_basis(page.select_one("#anggaran").parent.get_text(" "), region.programs, region.id)
         check_money_basis(soup(site, f"wilayah/{region.id}/cetak").select_one("#angka-ringkas").parent.get_text(" "),
                           region.programs, f"{region.id} print")

@@ -52,7 +52,7 @@ def test_stale_data_is_said(sample_site: Path) -> None:
     pemalang = soup(sample_site, "wilayah/kabupaten-pemalang")
     banner = pemalang.select_one(".sc-banner--stale").get_text(" ", strip=True)
     assert "usang" in banner and "7 tahun 11 bulan" in banner
-    assert "Data per 13 Desember 2018" in pemalang.select_one(".sc-page-meta").get_text(" ", strip=True)
+    assert "Data per 13 Desember 2018" in pemalang.select_one(".sc-glance").get_text(" ", strip=True)
 
 
 def test_over_budget_and_stage(sample_site: Path) -> None:

@@ -30,6 +30,31 @@ class LatestScore:
         return (int(year) * 10 + int(half)) * 10 + self.value
 
 
+@dataclass(frozen=True)
+class ScoreTrend:
+    """The latest final score with the one of the round before it, for "naik dari 3,35"."""
+    latest: LatestScore
+    previous: LatestScore | None
+
+    @property
+    def direction(self) -> str:
+        """"naik", "turun", "tetap" or "" (no earlier round with a score)."""
+        if self.previous is None:
+            return ""
+        if self.latest.value > self.previous.value:
+            return "naik"
+        return "turun" if self.latest.value < self.previous.value else "tetap"
+
+
+def latest_scores(region: Region) -> ScoreTrend | None:
+    """The latest final score and the one before it; None when no round has a final score."""
+    scored = [LatestScore(e.scores.final, e) for e in region.evaluations
+              if e.scores is not None and e.scores.final is not None]
+    if not scored:
+        return None
+    return ScoreTrend(scored[-1], scored[-2] if len(scored) > 1 else None)
+
+
 def latest_score(region: Region) -> LatestScore | None:
     """The final score of the latest round that has one; None when no round has."""
     for evaluation in reversed(region.evaluations):

@@ -15,7 +15,7 @@ from typing import Any
 from smartcity.figures.aggregate import RegionFigures, programs_by_horizon, strategies_by_element
 from smartcity.figures.completeness import completeness
 from smartcity.figures.indicators import assess
-from smartcity.figures.national import RegionRank
+from smartcity.figures.national import RegionRank, latest_scores
 from smartcity.figures.records import alignment, risk_grid, risks_by_program
 from smartcity.formatting import plain
 from smartcity.labels import HORIZON_LABELS, STATUS_LABELS
@@ -77,8 +77,10 @@ def risks(p: RegionPageInput) -> Context:
 
 
 def overview(p: RegionPageInput) -> Context:
-    """The overview: completeness and the programmes chart."""
-    return {"complete": completeness(p.region, p.reference),
+    """The overview: the status at a glance, completeness and the programmes chart."""
+    trend = latest_scores(p.region)
+    return {"score": trend, "score_rank": p.ranks.get(trend.latest.evaluation.period) if trend else None,
+            "complete": completeness(p.region, p.reference),
             "pillar_chart": pillar_progress_chart(p.region, p.figures, p.reference),
             "money_by_pillar": [(p.reference.pillar(f.key).label, f.money) for f in p.figures.pillars]
             + [("Jumlah", p.figures.money)]}
