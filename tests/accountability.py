@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from pages import rows_by_header, soup
+from pages import compare_figures, rows_by_header, soup
 
 from smartcity.model import Program, Region
 from smartcity.reference import load_reference
@@ -212,7 +212,7 @@ def check_provinces(site: Path, regions: list[Region], as_of: dt.date) -> None:
 def check_statistics(site: Path, regions: list[Region], as_of: dt.date) -> None:
     page = soup(site, "statistik")
     check_money_basis(page.select_one(".sc-figures").get_text(" "), [p for r in regions for p in r.programs], "statistik")
-    compare = soup(site, "bandingkan")
+    compare = compare_figures(site)
     by_id = {r.id: r for r in regions}
     for row in compare.select(".sc-compare-table tbody tr")[:60]:
         check_money_basis(row.get_text(" "), by_id[row["data-region"]].programs, f"compare {row['data-region']}")
@@ -286,11 +286,14 @@ def check_open_data(site: Path, regions: list[Region], as_of: dt.date) -> None:
 
 
 def check_element_pages(site: Path, regions: list[Region], as_of: dt.date) -> None:
-    """The national element pages mark overdue programmes too (those of the first pillar)."""
+    """The national element pages, one per province, mark overdue programmes too (those of
+    the first pillar)."""
     pillar = REFERENCE.pillars[0]
     for element in pillar.elements:
-        page = soup(site, f"pilar/{pillar.key}/{element.key}")
-        marked = len(page.select(".sc-program-list .sc-overdue"))
+        pages = [soup(site, f"pilar/{pillar.key}/{element.key}/{code}")
+                 for code in sorted({r.province_code for r in regions for s in r.pillar(pillar.key).strategies
+                                     if s.element == element.key})]
+        marked = sum(len(page.select(".sc-program-list .sc-overdue")) for page in pages)
         assert marked == sum(1 for r in regions for s in r.pillar(pillar.key).strategies if s.element == element.key
                              for p in s.programs if overdue(p, r, as_of)), element.key
 

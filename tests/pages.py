@@ -32,3 +32,11 @@ def cells_by_header(table, row) -> dict[str, str]:
 def rows_by_header(table) -> list[dict[str, str]]:
     """A table's body rows as {column heading: cell text}, row headers included."""
     return [cells_by_header(table, tr) for tr in table.select("tbody tr")]
+
+
+def compare_figures(site: Path) -> BeautifulSoup:
+    """The compare page's table of every region's figures: a file beside the page, which the
+    page fetches (renderer.COMPARE_TABLE)."""
+    file = site / "bandingkan" / "angka-wilayah.html"
+    assert file.exists(), "the compare figures were not written"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from accountability import check_accountability, overdue
 from conftest import AS_OF_EPOCH, ROOT, build_site
-from pages import rows_by_header, soup
+from pages import compare_figures, rows_by_header, soup
 
 from smartcity.validation.loader import load_regions
 
@@ -69,7 +69,7 @@ def test_ranking_page_and_evaluation_trend(sample_site: Path) -> None:
     svg = evaluation.select_one("figure.sc-trend svg")
     assert svg["role"] == "img" and svg.title.get_text() and "3,4" in svg.desc.get_text()
     assert len(svg.select("polyline")) == 6  # the final score and five components
-    compare = rows_by_header(soup(sample_site, "bandingkan").select_one("[data-sc-compare]"))
+    compare = rows_by_header(compare_figures(sample_site).select_one("[data-sc-compare]"))
     kota = next(r for r in compare if r["Wilayah"] == "Kota Pekalongan")
     assert kota["Peringkat terakhir di situs ini"] == "1 dari 1 wilayah yang dinilai di situs ini (2021 Tahap II)"
     assert kota["Output"] == "3,40" and kota["Nilai terakhir (putaran)"] == "3,50 (2021 Tahap II)"

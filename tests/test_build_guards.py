@@ -115,7 +115,8 @@ def test_injected_text_appears_literally_and_nothing_executes(injection_site: Pa
 
 def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injection_site: Path) -> None:
     ours = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "filters.js", "compare.js", "search.js")
-    for path in ("provinsi/33", "pilar/governance", "pilar/governance/service", "pilar/branding", "bandingkan",
+    for path in ("provinsi/33", "pilar/governance", "pilar/governance/service", "pilar/governance/service/33",
+                 "pilar/governance/quick-win/33", "pilar/branding", "bandingkan",
                  "statistik", "data", "wilayah"):
         article = BeautifulSoup((injection_site / path / "index.html").read_text(encoding="utf-8"),
                                 "html.parser").select_one("article")
@@ -123,7 +124,7 @@ def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injectio
         assert not article.select("iframe, style, img, [onerror], [onclick], [onload]"), path
         for a in article.select("a[href]"):
             assert not a["href"].lower().startswith(("javascript:", "data:")), (path, a["href"])
-    catalogue = (injection_site / "pilar/governance/index.html").read_text(encoding="utf-8")
+    catalogue = (injection_site / "pilar/governance/quick-win/33/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in catalogue and "{{ 7*7 }}" in catalogue
     # downloads carry the text as it was written: data, not markup
     quick_wins = (injection_site / "data" / "quick-win.csv").read_text(encoding="utf-8-sig")

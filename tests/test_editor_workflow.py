@@ -122,7 +122,7 @@ def test_region_pages_link_to_their_yaml_and_history(tmp_path: Path) -> None:
 def test_no_edit_link_without_a_repository(sample_site: Path) -> None:
     html = (sample_site / "wilayah/kota-pekalongan/index.html").read_text(encoding="utf-8")
     assert "Ubah data ini" not in html
-    assert "berkas terakhir diubah" in html and "Riwayat perubahan" in html
+    assert "Berkas terakhir diubah" in html and "Riwayat perubahan" in html
 
 
 def test_contributor_guide_documents_every_field_and_code(sample_site: Path) -> None:

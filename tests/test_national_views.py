@@ -19,7 +19,7 @@ from pathlib import Path
 from accountability import check_accountability, done_of_active, done_of_total, num
 from bs4 import BeautifulSoup
 from conftest import AS_OF_EPOCH, PYTHON, ROOT, run
-from pages import rows_by_header, soup
+from pages import compare_figures, rows_by_header, soup
 
 from smartcity.model import Region
 from smartcity.reference import load_reference
@@ -77,7 +77,13 @@ def check_pillar_pages(site: Path, regions: list[Region], element_pages: int = 6
         page = soup(site, f"pilar/{pillar.key}")
         assert figures(page) == [num(sum(1 for plan in plans if plan.strategies)), num(len(strategies)),
                                  num(sum(len(s.programs) for s in strategies)), num(len(quick_wins))]
-        cards = page.select("[data-sc-catalogue] > li")
+        # the catalogue: one page per province with quick wins, listed on the pillar page
+        provinces = sorted({r.province_code for r in regions if r.pillar(pillar.key).quick_wins})
+        shares = page.select(".sc-shares tbody tr")
+        assert len(shares) == len(provinces)
+        assert sum(int(tr.select("td")[1].get_text().replace(".", "")) for tr in shares) == len(quick_wins)
+        cards = [card for code in provinces
+                 for card in soup(site, f"pilar/{pillar.key}/quick-win/{code}").select("[data-sc-catalogue] > li")]
         assert len(cards) == len(quick_wins)
         assert Counter(c["data-status"] for c in cards) == Counter(q.status for q in quick_wins)
         assert Counter(c["data-element"] for c in cards) == Counter(q.element or "-" for q in quick_wins)
@@ -91,14 +97,16 @@ def check_pillar_pages(site: Path, regions: list[Region], element_pages: int = 6
                              num(sum(1 for q in quick_wins if q.element == element.key))], (pillar.key, element.key)
             if number >= element_pages:
                 continue
-            element_page = soup(site, f"pilar/{pillar.key}/{element.key}")
-            table_rows = element_page.select(".sc-element-strategies tbody tr")
+            element_pages_ = [soup(site, f"pilar/{pillar.key}/{element.key}/{code}") for code in sorted(
+                {r.province_code for r in regions for s in r.pillar(pillar.key).strategies if s.element == element.key})]
+            assert len(soup(site, f"pilar/{pillar.key}/{element.key}").select(".sc-shares tbody tr")) == len(element_pages_)
+            table_rows = [tr for p in element_pages_ for tr in p.select(".sc-element-strategies tbody tr")]
             assert len(table_rows) == len(mine)
-            assert len(element_page.select(".sc-program-list > li")) == sum(len(s.programs) for s in mine)
+            assert sum(len(p.select(".sc-program-list > li")) for p in element_pages_) == sum(len(s.programs) for s in mine)
 
 
 def check_compare_page(site: Path, regions: list[Region]) -> None:
-    page = soup(site, "bandingkan")
+    page = compare_figures(site)
     rows = page.select("[data-sc-compare] tbody tr")
     by_id = {r.id: r for r in regions}
     assert sorted(row["data-region"] for row in rows) == sorted(by_id)

@@ -18,7 +18,8 @@ from smartcity import export
 from smartcity.figures.aggregate import national_figures, region_figures
 from smartcity.figures.national import rankings, ranks_by_region
 from smartcity.reference import load_reference
-from smartcity.site.pages.national import NationalPage
+from smartcity.site.addresses import url_of
+from smartcity.site.pages.national import national_pages
 from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import Renderer
 from smartcity.site.sitedata import Settings, SiteData
@@ -62,9 +63,8 @@ def render_all(data: dict[str, Any]) -> None:
     renderer.national_charts("statistik/")
     renderer.province_index("provinsi/")
     renderer.ranking_tables("peringkat/")
-    for round_ in renderer.rankings:
-        renderer.national_page(NationalPage(f"peringkat/{round_.period}.md", "", "ranking", (round_.period,)),
-                               f"peringkat/{round_.period}/")
+    for page in national_pages(REFERENCE, renderer.rankings, renderer.pillar_views):
+        renderer.national_page(page, url_of(page.src, True))
     for table in export.tables(regions, REFERENCE, figures, site.ranks):
         export.csv_bytes(table)  # refuses formulas and control characters: the validator must have
     export.json_bytes(export.region_record(region))

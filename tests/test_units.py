@@ -18,7 +18,7 @@ import pytest
 from smartcity.export import Field, Table, csv_bytes, datapackage, json_text, tables
 from smartcity.figures.aggregate import Money, StatusCounts, deadline, is_overdue, region_figures
 from smartcity.figures.indicators import assess
-from smartcity.figures.national import rankings
+from smartcity.figures.national import RoundRanking, rankings
 from smartcity.formatting import data_age, date_id, number, percent, rupiah, rupiah_short, score
 from smartcity.history.git import file_histories
 from smartcity.model import Actual, Budget, Evaluation, Indicator, Program, Scores
@@ -110,10 +110,13 @@ def test_relative_url(page: str, target: str, link: str) -> None:
 
 
 def test_national_pages_have_stable_addresses() -> None:
-    pages = national_pages(REFERENCE, ("2021-1", "2021-2"))
+    rounds = (RoundRanking("2021-1", "2021 Tahap I", ()), RoundRanking("2021-2", "2021 Tahap II", (None,) * 250))
+    pages = national_pages(REFERENCE, rounds)  # type: ignore[arg-type]
     sources = [p.src for p in pages]
-    assert len(sources) == len(set(sources)) == 38 + 6 + 18 + 2
+    # a ranking of 250 regions takes three pages of 100 (issue 26); an empty one still has its page
+    assert len(sources) == len(set(sources)) == 38 + 6 + 18 + 1 + 3
     assert "provinsi/33.md" in sources and "pilar/governance/service.md" in sources and "peringkat/2021-2.md" in sources
+    assert {"peringkat/2021-2/2.md", "peringkat/2021-2/3.md"} <= set(sources) and "peringkat/2021-2/4.md" not in sources
     assert region_src("kota-pekalongan", "") == "wilayah/kota-pekalongan/index.md"
 
 

@@ -1,20 +1,44 @@
 // Compare: choose two to four regions; their figures are shown side by side,
-// one column per region, from the table of all regions on the page (which is
-// what readers without JavaScript get). The choice is kept in the address
-// (?wilayah=a,b) so that a comparison can be shared.
+// one column per region, from the table of every region's figures. That table
+// is a file beside the page (data-sc-compare-source), fetched here, so that the
+// page stays small at any number of regions; in a copy opened from disk it is
+// in the page. The choice is kept in the address (?wilayah=a,b) so that a
+// comparison can be shared.
 (function () {
   "use strict";
-  var table = document.querySelector("[data-sc-compare]");
   var form = document.querySelector("[data-sc-compare-form]");
   var result = document.querySelector("[data-sc-compare-result]");
-  if (!table || !form || !result) return;
+  var source = document.querySelector("[data-sc-compare-source]");
+  if (!form || !result || !source) return;
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  // Shown at once (this script runs before the first paint), usable once the figures arrive.
+  form.hidden = false;
+  selects.forEach(function (select) { select.disabled = true; });
+  var inPage = source.querySelector("[data-sc-compare]");
+  if (inPage) { start(inPage); return; }
+  fetch(source.getAttribute("data-sc-compare-source"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    })
+    .then(function (html) {
+      var parsed = new DOMParser().parseFromString(html, "text/html");
+      var table = parsed.querySelector("[data-sc-compare]");
+      if (!table) throw new Error("no table");
+      start(document.importNode(table, true));
+    })
+    .catch(function () {
+      result.textContent = "Angka wilayah tidak dapat dimuat. Coba muat ulang halaman ini.";
+    });
+
+  function start(table) {
   var rows = {};
   var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent; });
   Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
     rows[row.getAttribute("data-region")] = row;
   });
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   selects.forEach(function (select) {
+    select.disabled = false;
     Object.keys(rows).forEach(function (id) {
       var option = document.createElement("option");
       option.value = id;
@@ -24,7 +48,6 @@
   });
   var wanted = (new URLSearchParams(window.location.search).get("wilayah") || "").split(",");
   selects.forEach(function (select, i) { if (rows[wanted[i]]) select.value = wanted[i]; });
-  form.hidden = false;
 
   function render() {
     var chosen = [];
@@ -79,4 +102,5 @@
   form.addEventListener("change", render);
   form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
   render();
+  }
 })();

@@ -3,7 +3,8 @@
 // per data attribute of the container's children; a child is shown when each
 // chosen value equals its attribute. data-sc-filter-count names the element
 // that shows how many are shown. Without JavaScript the form stays hidden and
-// every item is listed.
+// every item is listed. The choices are kept in the address (?province=Aceh),
+// so that a filtered list can be shared and survives a reload.
 (function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll("form[data-sc-filter]"), function (form) {
@@ -13,6 +14,14 @@
     var items = Array.prototype.slice.call(container.children);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     form.hidden = false;
+    var params = new URLSearchParams(window.location.search);
+    var chosen = false;
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted === null) return;
+      var known = Array.prototype.some.call(select.options, function (option) { return option.value === wanted; });
+      if (known) { select.value = wanted; chosen = true; }
+    });
     // choices apply as they change; the submit button (for keyboards and checkers) applies them too
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -28,6 +37,12 @@
         if (visible) shown += 1;
       });
       if (count) count.textContent = shown === items.length ? String(items.length) : shown + " dari " + items.length;
+      var url = new URL(window.location.href);
+      selects.forEach(function (select) {
+        if (select.value) url.searchParams.set(select.name, select.value); else url.searchParams.delete(select.name);
+      });
+      window.history.replaceState(null, "", url);
     });
+    if (chosen) form.dispatchEvent(new Event("change"));
   });
 })();

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from smartcity.figures.aggregate import Money, NationalFigures, RegionFigures, StatusCounts, total_figures
 from smartcity.model import HORIZONS, STAGES, Evaluation, QuickWin, Region, Scores, Strategy
@@ -156,6 +157,41 @@ class PillarView:
     def unassigned_quick_wins(self) -> int:
         """Quick wins that name no element."""
         return sum(1 for e in self.quick_wins if e.quick_win.element is None)
+
+
+@dataclass(frozen=True)
+class ProvinceShare:
+    """The entries of one province in a national list (a pillar's quick wins, an element's
+    strategies): national lists are paged by province so that no page grows with the country."""
+    code: str
+    name: str
+    entries: tuple[Any, ...]        # QuickWinEntry or StrategyEntry, in the list's order
+
+    @property
+    def regions(self) -> int:
+        """Regions with at least one entry."""
+        return len({e.region.id for e in self.entries})
+
+    @property
+    def programs(self) -> int:
+        """Programmes of the strategies (strategy entries only)."""
+        return sum(len(e.strategy.programs) for e in self.entries)
+
+    @property
+    def done(self) -> int:
+        """Quick wins done (quick-win entries only)."""
+        return sum(1 for e in self.entries if e.quick_win.status == "done")
+
+
+def by_province(entries: tuple[Any, ...]) -> tuple[ProvinceShare, ...]:
+    """Entries with a `region`, grouped by province in province-code order, each group in
+    the list's own order."""
+    groups: dict[str, list[Any]] = {}
+    names: dict[str, str] = {}
+    for entry in entries:
+        groups.setdefault(entry.region.province_code, []).append(entry)
+        names[entry.region.province_code] = entry.region.province
+    return tuple(ProvinceShare(code, names[code], tuple(groups[code])) for code in sorted(groups))
 
 
 def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[PillarView, ...]:

@@ -57,9 +57,19 @@ def element_src(pillar: str, element: str) -> str:
     return f"pilar/{pillar}/{element}.md"
 
 
-def ranking_src(period: str) -> str:
-    """The source path of one round's ranking page."""
-    return f"peringkat/{period}.md"
+def pillar_province_src(pillar: str, province: str) -> str:
+    """The source path of one province's part of a pillar's quick-win catalogue."""
+    return f"pilar/{pillar}/quick-win/{province}.md"
+
+
+def element_province_src(pillar: str, element: str, province: str) -> str:
+    """The source path of one province's strategies and programmes of an element."""
+    return f"pilar/{pillar}/{element}/{province}.md"
+
+
+def ranking_src(period: str, number: int = 1) -> str:
+    """The source path of one round's ranking page (`number`: its page, 1 the first)."""
+    return f"peringkat/{period}.md" if number == 1 else f"peringkat/{period}/{number}.md"
 
 
 def generated_page_source(title: str, description: str, feed: str | None = None, in_sitemap: bool = True,

@@ -42,7 +42,7 @@ from smartcity.site.output.theme_css import without_unused_rules
 from smartcity.site.output.theme_html import name_theme_toggles
 from smartcity.site.pages.national import national_description, national_pages
 from smartcity.site.pages.region import region_pages
-from smartcity.site.pages.renderer import Renderer
+from smartcity.site.pages.renderer import COMPARE_TABLE, Renderer
 from smartcity.site.render.environment import TEMPLATE_DIRS
 from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.render.landmarks import name_scroll_boxes
@@ -136,7 +136,6 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         build.bodies = RegionBodies(site, build.renderer, search_folder=build.search_pages.folder)
         # National pages before region pages: MkDocs writes pages in this order, and the
         # search index can start once the pages this process indexes are written.
-        periods = tuple(sorted({period for ranks in site.ranks.values() for period in ranks}))
         # The sitemap's dates are the data's own: a region page's, the last change of its file
         # (or its `updated` date); a national page's, the latest of every region's.
         changed = [d for d in (site.last_changed(r) for r in site.regions) if d is not None]
@@ -144,7 +143,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         if config.site_url:   # crawlers find the sitemap from robots.txt
             files.append(File.generated(config, "robots.txt", content=(
                 f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n")))
-        for national in national_pages(site.reference, periods):
+        for national in national_pages(site.reference, build.renderer.rankings, build.renderer.pillar_views):
             build.national_pages[national.src] = national
             files.append(File.generated(config, national.src, content=generated_page_source(
                 national.title, national_description(national), lastmod=data_date)))
@@ -176,6 +175,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         for region in site.regions:
             files.append(File.generated(config, region_feed(region.id), content=one_region_feed(
                 region, site.changes.get(region.id), config.use_directory_urls, as_of, base)))
+        # The compare page's figures of every region, beside the page (Renderer.compare_regions).
+        if config.use_directory_urls:
+            files.append(File.generated(config, COMPARE_TABLE, content=build.renderer.compare_table(
+                build.renderer.url("bandingkan.md"))))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
         # Open data: written straight into the site folder (MkDocs has just emptied it), not

@@ -1,39 +1,77 @@
 """The site's national pages, generated from the reference data: a page per province, per
 pillar, per element of a pillar and per evaluation round (`NationalPage`), what each says
-about itself when shared, and the search page's filters."""
+about itself when shared, and the search page's filters.
+
+National lists are paged so that no page grows with the country (issue 26): a pillar's
+quick-win catalogue and an element's strategies have one page per province that has any,
+a round's ranking one page per `RANKING_PAGE_SIZE` regions."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartcity.figures.national import PillarView, RoundRanking, by_province
 from smartcity.formatting import plain
 from smartcity.labels import STATUS_LABELS
 from smartcity.reference import Reference
-from smartcity.site.addresses import element_src, pillar_src, province_src, ranking_src
+from smartcity.site.addresses import (
+    element_province_src,
+    element_src,
+    pillar_province_src,
+    pillar_src,
+    province_src,
+    ranking_src,
+)
 from smartcity.site.sitedata import SiteData
+
+RANKING_PAGE_SIZE = 100   # regions per ranking page: about 45 KB, 12 phone screens
 
 
 @dataclass(frozen=True)
 class NationalPage:
-    """A generated page across regions: a province, a pillar or one element of a pillar."""
+    """A generated page across regions."""
     src: str
     title: str
-    kind: str                 # "province" | "pillar" | "element" | "ranking"
-    keys: tuple[str, ...]     # (province code,) | (pillar,) | (pillar, element) | (evaluation period,)
+    kind: str                 # "province" | "pillar" | "element" | "ranking" | "pillar_province" | "element_province"
+    keys: tuple[str, ...]     # (province code,) | (pillar,) | (pillar, element) | (period, page number)
+    #                           | (pillar, province code) | (pillar, element, province code)
 
 
-def national_pages(reference: Reference, periods: tuple[str, ...] = ()) -> tuple[NationalPage, ...]:
+def ranking_page_count(entries: int) -> int:
+    """How many pages a round's ranking of `entries` regions takes (at least one)."""
+    return max(1, -(-entries // RANKING_PAGE_SIZE))
+
+
+def national_pages(reference: Reference, rankings: tuple[RoundRanking, ...] = (),
+                   pillars: dict[str, PillarView] | None = None) -> tuple[NationalPage, ...]:
     """Every province of the official list, every pillar and every element: the
-    addresses stay the same whichever regions are published. One ranking page per
-    evaluation period that has scores."""
+    addresses stay the same whichever regions are published. The pages of each round's
+    ranking; each province's part of a pillar's catalogue and of an element's strategies,
+    for the provinces that have one."""
     pages = [NationalPage(province_src(p.code), f"Provinsi {p.name}", "province", (p.code,))
              for p in reference.provinces]
     for pillar in reference.pillars:
         pages.append(NationalPage(pillar_src(pillar.key), pillar.label, "pillar", (pillar.key,)))
-        pages.extend(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
-                                  (pillar.key, e.key)) for e in pillar.elements)
-    pages.extend(NationalPage(ranking_src(period), f"Peringkat evaluasi {period}", "ranking", (period,))
-                 for period in periods)
+        view = (pillars or {}).get(pillar.key)
+        for share in by_province(view.quick_wins) if view else ():
+            pages.append(NationalPage(pillar_province_src(pillar.key, share.code),
+                                      f"Quick win {pillar.label} di Provinsi {share.name}", "pillar_province",
+                                      (pillar.key, share.code)))
+        for e in pillar.elements:
+            pages.append(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
+                                      (pillar.key, e.key)))
+            element = next((x for x in view.elements if x.element.key == e.key), None) if view else None
+            for share in by_province(element.strategies) if element else ():
+                pages.append(NationalPage(element_province_src(pillar.key, e.key, share.code),
+                                          f"{e.label} — {pillar.label} di Provinsi {share.name}", "element_province",
+                                          (pillar.key, e.key, share.code)))
+    for ranking in rankings:
+        count = ranking_page_count(len(ranking.entries))
+        for number in range(1, count + 1):
+            part = f" (halaman {number} dari {count})" if count > 1 else ""
+            pages.append(NationalPage(ranking_src(ranking.period, number),
+                                      f"Peringkat evaluasi {ranking.label}{part}", "ranking",
+                                      (ranking.period, str(number))))
     return tuple(pages)
 
 
@@ -46,7 +84,11 @@ def national_description(page: NationalPage) -> str:
         return plain(f"{page.title}: strategi, program dan katalog quick win dari semua masterplan smart city "
                      "kabupaten dan kota.")
     if page.kind == "element":
-        return plain(f"{page.title}: setiap strategi dan program elemen ini dari semua wilayah, menurut provinsi.")
+        return plain(f"{page.title}: strategi dan program elemen ini dari semua wilayah, menurut provinsi.")
+    if page.kind == "pillar_province":
+        return plain(f"{page.title}: setiap quick win pilar ini dari kabupaten dan kota di provinsi ini.")
+    if page.kind == "element_province":
+        return plain(f"{page.title}: setiap strategi dan program elemen ini dari kabupaten dan kota di provinsi ini.")
     return plain(f"{page.title}: nilai akhir evaluasi smart city per wilayah pada putaran ini.")
 
 

@@ -144,8 +144,19 @@ class RegionPage:
     context: Callable[[RegionPageInput], Context] = nothing
     about: str = ""           # what the page holds, for its description ("peta jalan jangka …")
     pillar: str | None = None
-    indexed: bool = True      # search finds its text (`data-pagefind-body`)
+    indexed: bool = True      # search finds its text (`data-pagefind-body`) when it has any
     in_sitemap: bool = True
+    has_content: Callable[[Region], bool] = lambda region: True
+
+    def searchable(self, region: Region) -> bool:
+        """Whether search indexes this region's page: not a page that only says its part is
+        still empty ("belum ada strategi"), which would rank above the region's overview."""
+        if not self.indexed:
+            return False
+        if self.pillar is not None:
+            plan = region.pillar(self.pillar)
+            return bool(plan.strategies or plan.goals or plan.quick_wins or plan.summary)
+        return self.has_content(region)
 
     def description(self, region: Region, reference: Reference) -> str:
         """What the page says about itself when shared or found (`<meta name="description">`):
@@ -177,16 +188,18 @@ BEFORE_PILLARS = (
     RegionPage("", "Ringkasan", "region_overview.html.j2", overview,
                "visi, strategi enam pilar, program, quick win dan evaluasi"),
     RegionPage("analisis", "Analisis (Buku I)", "region_analysis.html.j2", analysis,
-               "profil, analisis SWOT, kesiapan dan keselarasan dengan RPJMD"),
+               "profil, analisis SWOT, kesiapan dan keselarasan dengan RPJMD",
+               has_content=lambda r: bool(r.profile or r.swot != type(r.swot)() or r.rpjmd is not None)),
     RegionPage("peta-jalan", "Peta jalan", "region_roadmap.html.j2", roadmap,
-               "peta jalan jangka pendek, menengah dan panjang"),
+               "peta jalan jangka pendek, menengah dan panjang", has_content=lambda r: bool(r.programs)),
 )
 AFTER_PILLARS = (
-    RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2", quick_wins, "quick win di enam pilar"),
+    RegionPage("quick-wins", "Quick wins", "region_quick_wins.html.j2", quick_wins, "quick win di enam pilar",
+               has_content=lambda r: bool(r.quick_wins)),
     RegionPage("evaluasi", "Evaluasi", "region_evaluations.html.j2", evaluations,
-               "hasil evaluasi per putaran dan tren nilainya"),
+               "hasil evaluasi per putaran dan tren nilainya", has_content=lambda r: bool(r.evaluations)),
     RegionPage("risiko", "Risiko", "region_risks.html.j2", risks,
-               "daftar risiko dengan kemungkinan, dampak dan mitigasinya"),
+               "daftar risiko dengan kemungkinan, dampak dan mitigasinya", has_content=lambda r: bool(r.risks)),
     RegionPage("riwayat", "Riwayat perubahan", "region_history.html.j2", nothing,
                "riwayat perubahan data masterplan", indexed=False),
     RegionPage("cetak", "Cetak", "region_print.html.j2", print_all,

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
+from markupsafe import Markup
+
 from smartcity.export import Table, Written
 from smartcity.figures.completeness import Completeness, completeness
 from smartcity.figures.national import (
     PillarView,
     ProvinceView,
     RoundRanking,
+    by_province,
     comparison_rows,
     distributions,
     latest_score,
@@ -35,7 +38,7 @@ from smartcity.site.addresses import (
     relative_url,
     url_of,
 )
-from smartcity.site.pages.national import NationalPage, search_filters
+from smartcity.site.pages.national import RANKING_PAGE_SIZE, NationalPage, ranking_page_count, search_filters
 from smartcity.site.pages.region import RegionPageInput, region_pages
 from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.render.downloads import downloads
@@ -50,6 +53,8 @@ from smartcity.validation.schema import SCHEMA_PATH
 # Renderer method taking the page's URL, registered by name here; macros.py registers
 # exactly these with mkdocs-macros, so a macro and its renderer cannot drift apart.
 PARTS: dict[str, Callable[..., str]] = {}
+# The compare page's table of every region, beside the page (see Renderer.compare_regions).
+COMPARE_TABLE = "bandingkan/angka-wilayah.html"
 
 
 def part(method: Callable[..., str]) -> Callable[..., str]:
@@ -120,15 +125,31 @@ class Renderer:
             return self._render("province_page.html.j2", page_url, view=view, **self._table_context(view.regions))
         if page.kind == "ranking":
             ranking = next(r for r in self.rankings if r.period == page.keys[0])
-            return self._render("ranking_round.html.j2", page_url, round=ranking, rankings=self.rankings)
+            number, count = int(page.keys[1]), ranking_page_count(len(ranking.entries))
+            shown = ranking.entries[(number - 1) * RANKING_PAGE_SIZE:number * RANKING_PAGE_SIZE]
+            pager = [(n, ranking.entries[(n - 1) * RANKING_PAGE_SIZE].rank,
+                      ranking.entries[min(n * RANKING_PAGE_SIZE, len(ranking.entries)) - 1].rank)
+                     for n in range(1, count + 1)]
+            return self._render("ranking_round.html.j2", page_url, round=ranking, rankings=self.rankings,
+                                entries=shown, number=number, pager=pager)
         pillar = self.pillar_views[page.keys[0]]
         if page.kind == "pillar":
-            filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements],
-                       "provinces": sorted({e.region.province for e in pillar.quick_wins})}
             chart = pillar_quick_win_chart(pillar)
-            return self._render("pillar_page.html.j2", page_url, view=pillar, filters=filters, chart=chart)
+            return self._render("pillar_page.html.j2", page_url, view=pillar, chart=chart,
+                                shares=by_province(pillar.quick_wins))
+        if page.kind == "pillar_province":
+            share = next(s for s in by_province(pillar.quick_wins) if s.code == page.keys[1])
+            filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements
+                                    if any(x.quick_win.element == e.element.key for x in share.entries)]}
+            return self._render("pillar_province.html.j2", page_url, view=pillar, share=share, filters=filters,
+                                shares=by_province(pillar.quick_wins))
         element = next(e for e in pillar.elements if e.element.key == page.keys[1])
-        return self._render("element_page.html.j2", page_url, view=pillar, element=element)
+        if page.kind == "element_province":
+            share = next(s for s in by_province(element.strategies) if s.code == page.keys[2])
+            return self._render("element_province.html.j2", page_url, view=pillar, element=element, share=share,
+                                shares=by_province(element.strategies))
+        return self._render("element_page.html.j2", page_url, view=pillar, element=element,
+                            shares=by_province(element.strategies))
 
     @part
     def downloads(self, page_url: str) -> str:
@@ -166,7 +187,7 @@ class Renderer:
     @part
     def ranking_tables(self, page_url: str) -> str:
         """The ranking index on /peringkat/."""
-        return self._render("ranking.html.j2", page_url, rankings=self.rankings)
+        return self._render("ranking.html.j2", page_url, rankings=self.rankings, page_size=RANKING_PAGE_SIZE)
 
     @part
     def pillar_index(self, page_url: str) -> str:
@@ -175,8 +196,16 @@ class Renderer:
 
     @part
     def compare_regions(self, page_url: str) -> str:
-        """The compare page's table of every region."""
-        return self._render("compare.html.j2", page_url,
+        """The compare page: the form, and the figures of every region to compare. Served
+        over HTTP these are a file of their own (COMPARE_TABLE) fetched when the page opens,
+        so the page stays small at any number of regions; a copy opened from disk (no
+        directory URLs) cannot fetch, so there the table is in the page."""
+        table = "" if self.use_directory_urls else self.compare_table(page_url)
+        return self._render("compare.html.j2", page_url, table=Markup(table), source=COMPARE_TABLE.rsplit("/", 1)[1])
+
+    def compare_table(self, page_url: str) -> str:
+        """The table of every region's figures that the compare page draws its columns from."""
+        return self._render("compare_table.html.j2", page_url,
                             rows=comparison_rows(self.site.regions, self.site.figures, self.site.ranks))
 
     @part
@@ -196,10 +225,10 @@ class Renderer:
         return self._render("home_figures.html.j2", page_url, national=self.site.national)
 
     @part
-    def regions_by_province(self, page_url: str) -> str:
-        """The regions of each province (home page)."""
-        groups = [(v.province.name, v.regions) for v in self.provinces.values() if v.regions]
-        return self._render("regions_by_province.html.j2", page_url, groups=groups)
+    def find_region(self, page_url: str) -> str:
+        """The home page's way to a region that scales: search by name, the provinces, the index."""
+        return self._render("find_region.html.j2", page_url, regions=len(self.site.regions),
+                            provinces=sum(1 for v in self.provinces.values() if v.regions))
 
     @part
     def contributor_reference(self, page_url: str) -> str:

@@ -35,7 +35,14 @@ from smartcity.labels import (
     SWOT_LABELS,
 )
 from smartcity.model import HORIZONS, STATUSES
-from smartcity.site.addresses import element_src, pillar_src, province_src, ranking_src
+from smartcity.site.addresses import (
+    element_province_src,
+    element_src,
+    pillar_province_src,
+    pillar_src,
+    province_src,
+    ranking_src,
+)
 from smartcity.site.render.landmarks import name_scroll_boxes
 from smartcity.site.render.markup import (
     OVERDUE_BADGE,
@@ -72,7 +79,8 @@ def environment() -> Environment:
                        HORIZON_LABELS=HORIZON_LABELS, years=years, status_badge=status_badge, contoh=contoh,
                        sources_list=sources_list, latest_score=latest_score, province_src=province_src,
                        ranking_src=ranking_src,
-                       pillar_src=pillar_src, element_src=element_src)
+                       pillar_src=pillar_src, element_src=element_src,
+                       pillar_province_src=pillar_province_src, element_province_src=element_province_src)
     return env
 
 
