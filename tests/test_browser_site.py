@@ -228,7 +228,7 @@ def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
     header = page.locator("#sc-regions thead th", has_text="Angkatan")
 
     def cohorts() -> list[int]:
-        return [int(t) for t in page.eval_on_selector_all("#sc-regions tbody tr td:nth-of-type(4)",
+        return [int(t) for t in page.eval_on_selector_all("#sc-regions tbody tr td:nth-of-type(5)",
                                                           "els => els.map(e => e.textContent)")]
     for _ in range(2):  # each click sorts, in the direction the header announces
         before = header.get_attribute("aria-sort")
@@ -258,14 +258,22 @@ def test_regions_index_sorts_and_filters(browser, sample_server) -> None:
     order = ["Kabupaten Pekalongan", "Kota Pekalongan", "Kabupaten Pemalang", "Kabupaten Kendal"]
     direction = page.locator("#sc-regions thead th", has_text="Data per").get_attribute("aria-sort")
     assert names() == (order if direction == "descending" else order[::-1])
+    # the filters and the order are in the address: a shared or reloaded list looks the same
+    address = page.url
+    assert "age=stale" in address and "urut=13" in address and ("arah=turun" in address) == (direction == "descending")
+    page.goto(sample_server.url + "wilayah/?cohort=2018&urut=13&arah=naik", wait_until="networkidle")
+    assert names() == [n for n in order[::-1] if n != "Kabupaten Pekalongan"]
+    assert page.input_value("select[name=cohort]") == "2018" and page.inner_text("[data-sc-count]") == "3 dari 4"
     page.close()
 
 
 
 
-def test_quick_win_catalogue_filters_by_element_status_and_province(browser, sample_server) -> None:
+def test_quick_win_catalogue_filters_by_element_and_status(browser, sample_server) -> None:
     page = browser.new_page()
     page.goto(sample_server.url + "pilar/governance/", wait_until="networkidle")
+    page.locator(".sc-shares a", has_text="Jawa Tengah").click()   # the catalogue is paged by province
+    page.wait_for_url("**/quick-win/33/")
     cards = page.locator("[data-sc-catalogue] > li")
     total = cards.count()
     assert total == 3  # the sample's three governance quick wins: all done, none with an element
@@ -282,11 +290,11 @@ def test_quick_win_catalogue_filters_by_element_status_and_province(browser, sam
     assert shown() == 0 and page.inner_text("[data-sc-catalogue-count]") == f"0 dari {total}"
     choose(status="done")
     assert shown() == total and page.inner_text("[data-sc-catalogue-count]") == str(total)
-    choose(element="service")
-    assert shown() == 0
-    choose(element="-", province="Jawa Tengah")
+    # only the elements this province's quick wins have are offered (none here: "Tanpa elemen")
+    assert page.eval_on_selector_all("select[name=element] option", "os => os.map(o => o.value)") == ["", "-"]
+    choose(element="-")
     assert shown() == total
-    choose(element="", status="", province="")
+    choose(element="", status="")
     assert shown() == total
     page.close()
 
@@ -329,8 +337,8 @@ def test_index_and_national_pages_are_complete_without_javascript(browser, sampl
     assert all(page.locator("#sc-regions tbody tr").nth(i).is_visible() for i in range(4))
     page.goto(sample_server.url + "bandingkan/")
     assert not page.locator("[data-sc-compare-form]").is_visible()
-    assert page.locator("[data-sc-compare] tbody tr").count() == 4
-    page.goto(sample_server.url + "pilar/governance/")
+    assert "memerlukan JavaScript" in page.inner_text("article")   # and where the figures are instead
+    page.goto(sample_server.url + "pilar/governance/quick-win/33/")
     assert not page.locator("[data-sc-catalogue-filters]").is_visible()
     cards = page.locator("[data-sc-catalogue] > li")
     assert cards.count() > 0 and all(cards.nth(i).is_visible() for i in range(cards.count()))
