@@ -290,9 +290,8 @@ def check_element_pages(site: Path, regions: list[Region], as_of: dt.date) -> No
     the first pillar)."""
     pillar = REFERENCE.pillars[0]
     for element in pillar.elements:
-        pages = [soup(site, f"pilar/{pillar.key}/{element.key}/{code}")
-                 for code in sorted({r.province_code for r in regions for s in r.pillar(pillar.key).strategies
-                                     if s.element == element.key})]
+        shares = soup(site, f"pilar/{pillar.key}/{element.key}").select(".sc-shares tbody tr a")
+        pages = [soup(site, f"pilar/{pillar.key}/{element.key}/{a['href'].strip('/')}") for a in shares]
         marked = sum(len(page.select(".sc-program-list .sc-overdue")) for page in pages)
         assert marked == sum(1 for r in regions for s in r.pillar(pillar.key).strategies if s.element == element.key
                              for p in s.programs if overdue(p, r, as_of)), element.key

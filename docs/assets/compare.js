@@ -72,6 +72,10 @@
     wrap.setAttribute("aria-label", "Tabel perbandingan (dapat digeser)");
     var out = document.createElement("table");
     out.className = "sc-table sc-compare-side";
+    if (chosen.length > 2) {  // readable columns that scroll, not words cut to fit a phone
+      out.classList.add("sc-compare-side--wide");
+      out.style.minWidth = (6 + chosen.length * 6.5) + "rem";
+    }
     out.createCaption().textContent = "Perbandingan " + chosen.length + " wilayah";
     var head = out.createTHead().insertRow();
     var corner = document.createElement("th");

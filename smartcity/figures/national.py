@@ -162,10 +162,23 @@ class PillarView:
 @dataclass(frozen=True)
 class ProvinceShare:
     """The entries of one province in a national list (a pillar's quick wins, an element's
-    strategies): national lists are paged by province so that no page grows with the country."""
-    code: str
+    strategies): national lists are paged by province so that no page grows with the
+    country, and a province too big for one page is cut into parts between its regions."""
+    province_code: str
     name: str
     entries: tuple[Any, ...]        # QuickWinEntry or StrategyEntry, in the list's order
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def code(self) -> str:
+        """The page's key: the province code, with the part number after the first ("35-2")."""
+        return self.province_code if self.part == 1 else f"{self.province_code}-{self.part}"
+
+    @property
+    def label(self) -> str:
+        """The province's name, with the part when there are several."""
+        return self.name if self.parts == 1 else f"{self.name} ({self.part}/{self.parts})"
 
     @property
     def regions(self) -> int:
@@ -183,15 +196,37 @@ class ProvinceShare:
         return sum(1 for e in self.entries if e.quick_win.status == "done")
 
 
-def by_province(entries: tuple[Any, ...]) -> tuple[ProvinceShare, ...]:
+def entry_weight(entry: Any) -> int:
+    """How much of a page an entry takes: a quick win one unit, a strategy one plus one per
+    programme (a programme is a line of its own)."""
+    strategy = getattr(entry, "strategy", None)
+    return 1 if strategy is None else 1 + len(strategy.programs)
+
+
+def by_province(entries: tuple[Any, ...], limit: int | None = None) -> tuple[ProvinceShare, ...]:
     """Entries with a `region`, grouped by province in province-code order, each group in
-    the list's own order."""
+    the list's own order; a group heavier than `limit` (entry_weight) is cut into parts of
+    at most `limit`, between regions (one region heavier than the limit is a part alone)."""
     groups: dict[str, list[Any]] = {}
     names: dict[str, str] = {}
     for entry in entries:
         groups.setdefault(entry.region.province_code, []).append(entry)
         names[entry.region.province_code] = entry.region.province
-    return tuple(ProvinceShare(code, names[code], tuple(groups[code])) for code in sorted(groups))
+    shares: list[ProvinceShare] = []
+    for code in sorted(groups):
+        parts: list[list[Any]] = [[]]
+        by_region: dict[str, list[Any]] = {}
+        for entry in groups[code]:
+            by_region.setdefault(entry.region.id, []).append(entry)
+        for region_entries in by_region.values():
+            current = sum(entry_weight(e) for e in parts[-1])
+            heavy = sum(entry_weight(e) for e in region_entries)
+            if limit is not None and parts[-1] and current + heavy > limit:
+                parts.append([])
+            parts[-1].extend(region_entries)
+        shares.extend(ProvinceShare(code, names[code], tuple(part), number, len(parts))
+                      for number, part in enumerate(parts, start=1))
+    return tuple(shares)
 
 
 def pillar_views(regions: tuple[Region, ...], reference: Reference) -> tuple[PillarView, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smartcity.figures.national import PillarView, RoundRanking, by_province
+from smartcity.figures.national import ElementView, PillarView, ProvinceShare, RoundRanking, by_province
 from smartcity.formatting import plain
 from smartcity.labels import STATUS_LABELS
 from smartcity.reference import Reference
@@ -25,6 +25,21 @@ from smartcity.site.addresses import (
 from smartcity.site.sitedata import SiteData
 
 RANKING_PAGE_SIZE = 100   # regions per ranking page: about 45 KB, 12 phone screens
+# A province's part of a national list holds at most this much (figures.national.entry_weight):
+# about 15,000 px on a 360 px phone at 45 quick-win cards, 20,000 px at 240 strategy and
+# programme lines, well under the 30 screens (24,000 px) a page may take.
+QUICK_WINS_PER_PAGE = 45
+STRATEGY_LINES_PER_PAGE = 240
+
+
+def quick_win_shares(view: PillarView) -> tuple[ProvinceShare, ...]:
+    """The pages of a pillar's quick-win catalogue."""
+    return by_province(view.quick_wins, QUICK_WINS_PER_PAGE)
+
+
+def strategy_shares(element: ElementView) -> tuple[ProvinceShare, ...]:
+    """The pages of an element's strategies and programmes."""
+    return by_province(element.strategies, STRATEGY_LINES_PER_PAGE)
 
 
 @dataclass(frozen=True)
@@ -53,17 +68,17 @@ def national_pages(reference: Reference, rankings: tuple[RoundRanking, ...] = ()
     for pillar in reference.pillars:
         pages.append(NationalPage(pillar_src(pillar.key), pillar.label, "pillar", (pillar.key,)))
         view = (pillars or {}).get(pillar.key)
-        for share in by_province(view.quick_wins) if view else ():
+        for share in quick_win_shares(view) if view else ():
             pages.append(NationalPage(pillar_province_src(pillar.key, share.code),
-                                      f"Quick win {pillar.label} di Provinsi {share.name}", "pillar_province",
+                                      f"Quick win {pillar.label} di Provinsi {share.label}", "pillar_province",
                                       (pillar.key, share.code)))
         for e in pillar.elements:
             pages.append(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
                                       (pillar.key, e.key)))
             element = next((x for x in view.elements if x.element.key == e.key), None) if view else None
-            for share in by_province(element.strategies) if element else ():
+            for share in strategy_shares(element) if element else ():
                 pages.append(NationalPage(element_province_src(pillar.key, e.key, share.code),
-                                          f"{e.label} — {pillar.label} di Provinsi {share.name}", "element_province",
+                                          f"{e.label} — {pillar.label} di Provinsi {share.label}", "element_province",
                                           (pillar.key, e.key, share.code)))
     for ranking in rankings:
         count = ranking_page_count(len(ranking.entries))

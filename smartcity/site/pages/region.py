@@ -24,7 +24,7 @@ from smartcity.reference import Reference
 from smartcity.site.addresses import generated_page_source, region_src
 from smartcity.site.render.chart_views import pillar_progress_chart
 from smartcity.site.render.charts import roadmap_chart
-from smartcity.site.render.feedback import feedback_links
+from smartcity.site.render.feedback import feedback_in_words, feedback_links
 from smartcity.site.render.trend_charts import indicator_sparkline, score_trend
 
 
@@ -119,7 +119,10 @@ def print_all(p: RegionPageInput) -> Context:
     return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS), "empty": _empty_sections(p),
             "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
                          for ref in p.reference.pillars},
-            **_records(p), **_indicators(p), "respond": ()}  # no response links on paper
+            **_records(p), **_indicators(p), "respond": (),  # no response links on paper
+            "channels": feedback_in_words(p.region), "ranks": p.ranks, "score": latest_scores(p.region),
+            "open_risks": sum(1 for r in p.region.risks if r.status == "open"),
+            "program_titles": {program.id: program.title for program in p.region.programs}}
 
 
 def evaluations(p: RegionPageInput) -> Context:

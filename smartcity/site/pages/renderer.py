@@ -19,7 +19,6 @@ from smartcity.figures.national import (
     PillarView,
     ProvinceView,
     RoundRanking,
-    by_province,
     comparison_rows,
     distributions,
     latest_score,
@@ -38,7 +37,14 @@ from smartcity.site.addresses import (
     relative_url,
     url_of,
 )
-from smartcity.site.pages.national import RANKING_PAGE_SIZE, NationalPage, ranking_page_count, search_filters
+from smartcity.site.pages.national import (
+    RANKING_PAGE_SIZE,
+    NationalPage,
+    quick_win_shares,
+    ranking_page_count,
+    search_filters,
+    strategy_shares,
+)
 from smartcity.site.pages.region import RegionPageInput, region_pages
 from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.render.downloads import downloads
@@ -136,20 +142,20 @@ class Renderer:
         if page.kind == "pillar":
             chart = pillar_quick_win_chart(pillar)
             return self._render("pillar_page.html.j2", page_url, view=pillar, chart=chart,
-                                shares=by_province(pillar.quick_wins))
+                                shares=quick_win_shares(pillar))
         if page.kind == "pillar_province":
-            share = next(s for s in by_province(pillar.quick_wins) if s.code == page.keys[1])
+            share = next(s for s in quick_win_shares(pillar) if s.code == page.keys[1])
             filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements
                                     if any(x.quick_win.element == e.element.key for x in share.entries)]}
             return self._render("pillar_province.html.j2", page_url, view=pillar, share=share, filters=filters,
-                                shares=by_province(pillar.quick_wins))
+                                shares=quick_win_shares(pillar))
         element = next(e for e in pillar.elements if e.element.key == page.keys[1])
         if page.kind == "element_province":
-            share = next(s for s in by_province(element.strategies) if s.code == page.keys[2])
+            share = next(s for s in strategy_shares(element) if s.code == page.keys[2])
             return self._render("element_province.html.j2", page_url, view=pillar, element=element, share=share,
-                                shares=by_province(element.strategies))
+                                shares=strategy_shares(element))
         return self._render("element_page.html.j2", page_url, view=pillar, element=element,
-                            shares=by_province(element.strategies))
+                            shares=strategy_shares(element))
 
     @part
     def downloads(self, page_url: str) -> str:

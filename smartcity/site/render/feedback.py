@@ -43,3 +43,15 @@ def feedback_links(region: Region) -> tuple[FeedbackLink, ...]:
         if href is not None and href.startswith(("https://", "mailto:", "tel:")):
             links.append(FeedbackLink(channel.label or CHANNEL_LABELS[channel.channel], href))
     return tuple(links) or (FeedbackLink(CHANNEL_LABELS["lapor"], LAPOR),)
+
+
+def feedback_in_words(region: Region) -> tuple[FeedbackLink, ...]:
+    """The same channels for paper, where a link cannot be followed: each channel's label
+    with the address, e-mail or number a reader types (`href` holds that text)."""
+    out = []
+    for link in feedback_links(region):
+        shown = link.href.removeprefix("mailto:").removeprefix("tel:")
+        if shown.startswith("https://wa.me/"):
+            shown = "+" + shown.removeprefix("https://wa.me/")
+        out.append(FeedbackLink(link.label, shown))
+    return tuple(out)
