@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "cetak": "wilayah/kota-pekalongan/cetak/", "cari": "cari/", "kontribusi": "kontribusi/", "tentang": "tentang/",
     "provinsi-daftar": "provinsi/", "provinsi": "provinsi/33/", "pilar-daftar": "pilar/",
     "pilar-nasional": "pilar/governance/", "elemen": "pilar/governance/service/",
+    "katalog-provinsi": "pilar/governance/quick-win/33/", "elemen-provinsi": "pilar/governance/service/33/",
     "bandingkan": "bandingkan/?wilayah=kota-pekalongan,kabupaten-kendal", "statistik": "statistik/", "data": "data/",
     "peringkat": "peringkat/", "peringkat-putaran": "peringkat/2021-2/",
     "pilar-sasaran": "wilayah/kota-pekalongan/governance/", "risiko": "wilayah/kota-pekalongan/risiko/",

@@ -27,7 +27,7 @@
     if (!loading) {
       var base = new URL(".", siteRoot);
       loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname, excerptLength: 24 })
+        return pf.options({ baseUrl: base.pathname, excerptLength: 24, ranking: { pageLength: 0.1 } })
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
