@@ -130,7 +130,16 @@ def site_figures(site: Path) -> dict[str, float]:
     sizes = sorted(p.stat().st_size for p in region_pages) or [0]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     search = [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")]
+    # national pages: everything but a region's own pages; the regions index is reported apart
+    national = [p for p in pages if p.name == "index.html" and p not in region_pages
+                and p.relative_to(site).as_posix() != "wilayah/index.html"]
+    largest = max(national, key=lambda p: p.stat().st_size, default=None)
+    index = site / "wilayah" / "index.html"
     return {"pages": len(pages), "region_pages": len(region_pages),
+            "national_pages": len(national),
+            "national_kb_max": largest.stat().st_size / 1000 if largest else 0,
+            "national_largest": largest.parent.relative_to(site).as_posix() if largest else "",
+            "regions_index_kb_gzip": len(zlib.compress(index.read_bytes(), 6)) / 1000 if index.exists() else 0,
             "html_kb_median": statistics.median(sizes) / 1000, "html_kb_max": max(sizes) / 1000,
             "site_mb": total / 1e6, "search_index_mb": sum(p.stat().st_size for p in search if p.is_file()) / 1e6}
 
@@ -192,6 +201,34 @@ def search_figures(site: Path) -> dict[str, float]:
             "query_index_kb_median": statistics.median(index_bytes) / 1000,
             "query_kb_max": max(totals) / 1000, "first_results_ms_median": statistics.median(times) * 1000,
             "first_results_ms_max": max(times) * 1000}
+
+
+def phone_figures(site: Path, largest: str) -> dict[str, float]:
+    """In chromium at 360 x 800: how many screens tall the home page and the largest
+    national page are (30 at most is the target)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    heights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        for name, path in (("home", ""), ("largest", largest + "/")):
+            page.goto(f"http://127.0.0.1:{server.server_port}/{path}", wait_until="networkidle")
+            heights[f"{name}_phone_px"] = page.evaluate("document.documentElement.scrollHeight")
+        browser.close()
+    server.shutdown()
+    return heights
 
 
 def subset(national: Path, folder: Path, count: int) -> Path:
@@ -350,7 +387,7 @@ def main() -> int:
     sizes = (20, 50) if args.quick else SIZES
     cache = out / "cache"
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}, "hugo": {}}
-    steps = Steps(2 + 3 * len(sizes) + 5)
+    steps = Steps(2 + 3 * len(sizes) + 6)
     if len(list(national.glob("*.yml"))) != 514:
         steps.say("membuat data sintetis nasional")
         write_national(national, each=lambda regions: track(regions, len(regions), "menulis wilayah sintetis"))
@@ -363,7 +400,8 @@ def main() -> int:
         cold = build_project(regions, out / "site", cache)  # the first build fills the check cache
         steps.next(f"N={n}: pembangunan hangat")
         runs = [build_project(regions, out / "site", cache) for _ in range(args.runs if n == max(sizes) else 1)]
-        median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+        median = {key: statistics.median(r[key] for r in runs) if not isinstance(runs[0][key], str) else runs[-1][key]
+                  for key in runs[0]}
         results["builds"][n] = {"cold": cold, "warm_median": median, "runs": len(runs),
                                 "run_wall_s": [round(r["wall_s"], 2) for r in runs]}  # shows the machine's noise
         print(f"N={n}: {median}", file=sys.stderr)
@@ -391,6 +429,9 @@ def main() -> int:
         print(f"vs hugo: {results['versus_hugo']}", file=sys.stderr)
     else:
         steps.next("Hugo tidak ada di PATH: perbandingan dilewati")
+    steps.next("tinggi halaman di layar ponsel")
+    results["phone"] = phone_figures(out / "site", results["builds"][large]["warm_median"]["national_largest"])
+    print(f"ponsel: {results['phone']}", file=sys.stderr)
     steps.next("pencarian di chromium")
     results["search"] = search_figures(out / "site")  # the last build: all regions
     print(f"pencarian: {results['search']}", file=sys.stderr)
@@ -410,6 +451,13 @@ def main() -> int:
         print("\nProfile of the 514-region build (cumulative, top 25):\n")
         print(profile(national, out, cache))
     return 0
+
+
+def phone_rows(phone: dict) -> list[tuple[str, str, str]]:
+    if not phone:
+        return [("height on a 360 x 800 phone", "not measured (playwright missing)", "–")]
+    return [("height on a 360 x 800 phone", f"home page {phone['home_phone_px'] / 800:.1f} screens; largest national "
+             f"page {phone['largest_phone_px'] / 800:.1f} screens", "≤ 30 screens")]
 
 
 def search_rows(search: dict) -> list[tuple[str, str, str]]:
@@ -446,6 +494,11 @@ def table(results: dict, n: int) -> str:
         ("growth exponent", f"{results['growth_exponent']:.2f}", "≤ 1.1"),
         ("pages", f"{b['pages']:.0f} ({b['region_pages']:.0f} region pages)", "–"),
         ("HTML per region page", f"median {b['html_kb_median']:.1f} KB, max {b['html_kb_max']:.1f} KB", "≤ 40 KB"),
+        ("largest national page (the regions index apart)",
+         f"{b.get('national_kb_max', 0):.0f} KB ({b.get('national_largest', '?')}/, of "
+         f"{b.get('national_pages', 0):.0f} national pages); regions index "
+         f"{b.get('regions_index_kb_gzip', 0):.0f} KB gzipped", "≤ 150 KB; index ≤ 80 KB gz"),
+        *phone_rows(results.get("phone", {})),
         ("site", f"{b['site_mb']:.0f} MB, {b.get('site_gzip_mb', 0):.0f} MB in gzip transfer "
                  f"(reference {ref['site_mb']:.0f} MB)", "≤ 300 MB"),
         ("search index (Pagefind)", f"{b['search_index_mb']:.1f} MB on disk, fetched in chunks only when searching "

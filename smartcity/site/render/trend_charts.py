@@ -128,6 +128,6 @@ def score_trend(chart_id: str, title: str, evaluations: tuple[Evaluation, ...],
     description = (f"Nilai {len(rounds)} putaran evaluasi (skala 0–5; sumbu mulai dari {floor}). Nilai akhir: "
                    + (", ".join(finals) if finals else "belum ada") + ". Rincian komponen ada di tabel data.")
     return TrendChart(chart_id, title, description, width, height, left, right, top, bottom,
-                      tuple(Point(xs[i], bottom + 22, e.period) for i, e in enumerate(rounds)),
+                      tuple(Point(xs[i], bottom + 18, e.label) for i, e in enumerate(rounds)),  # drawn on two lines
                       tuple(Point(left - 6, y(v), str(v)) for v in range(floor, int(scale_max) + 1)),
                       tuple(series))
