@@ -238,8 +238,11 @@ def check_statistics(site: Path, regions: list[Region], as_of: dt.date) -> None:
 def check_ranking(site: Path, regions: list[Region]) -> None:
     expected = ranks(regions)
     for period, entries in expected.items():
-        page = soup(site, f"peringkat/{period}")
-        rows = rows_by_header(page.select_one(".sc-ranking-table"))
+        # the round's pages of 100 regions each, from its first page's pager (issue 26)
+        first = soup(site, f"peringkat/{period}")
+        pager = [a["href"] for a in first.select(".sc-pager")[0].select("a")] if first.select(".sc-pager") else ["./"]
+        rows = [row for href in pager for row in rows_by_header(
+            soup(site, f"peringkat/{period}/{href.removeprefix('./').removeprefix('../')}").select_one(".sc-ranking-table"))]
         assert [(int(r["Peringkat"]), r["Wilayah"].removesuffix(" contoh"), r["Nilai akhir"]) for r in rows] == \
             [(rank, name, f"{final:.2f}".replace(".", ",")) for rank, name, final in entries], period
     by_name = {r.name: r for r in regions}

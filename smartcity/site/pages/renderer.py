@@ -133,8 +133,8 @@ class Renderer:
             ranking = next(r for r in self.rankings if r.period == page.keys[0])
             number, count = int(page.keys[1]), ranking_page_count(len(ranking.entries))
             shown = ranking.entries[(number - 1) * RANKING_PAGE_SIZE:number * RANKING_PAGE_SIZE]
-            pager = [(n, ranking.entries[(n - 1) * RANKING_PAGE_SIZE].rank,
-                      ranking.entries[min(n * RANKING_PAGE_SIZE, len(ranking.entries)) - 1].rank)
+            # pages by position in the order (ties may share a rank across a page's edge)
+            pager = [(n, (n - 1) * RANKING_PAGE_SIZE + 1, min(n * RANKING_PAGE_SIZE, len(ranking.entries)))
                      for n in range(1, count + 1)]
             return self._render("ranking_round.html.j2", page_url, round=ranking, rankings=self.rankings,
                                 entries=shown, number=number, pager=pager)
