@@ -309,3 +309,41 @@ def test_the_quick_reader_reads_a_generated_region_file(tmp_path: Path) -> None:
         assert quick_document(text) is not None, path
         quick, located = _check_both(text.encode("utf-8"), path.stem)
         assert quick == located and not located.problems, path
+
+
+def test_the_quick_reader_takes_files_as_editors_write_them() -> None:
+    """Issue 30: flow mappings for short records, comments, quoted texts: the samples as
+    written are read by the quick reader, with the located reader's result."""
+    from smartcity.validation.yamlfast import quick_document
+
+    for path in sorted((CASES.parent.parent / "data" / "regions").glob("*.yml")):
+        raw = path.read_bytes()
+        assert quick_document(raw.decode("utf-8")) is not None, path
+        quick, located = _check_both(raw, path.stem)
+        assert quick == located, path
+
+
+@pytest.mark.parametrize("line", [
+    "budget: {amount: 1, :b}",                   # yaml-rs takes it, libyaml does not
+    "budget: {amount: 1, amount: 2}",            # a duplicate key
+    "sources: [a: b]",                           # a single-pair mapping in a sequence
+    "budget: {amount: 1,\n  source: APBD}",      # over two lines
+    "budget: {amount: 1}#x",                     # no space before the comment
+    "budget: {amount: 1} [x]",                   # more after the collection
+    "budget: {amount: &a 1}",                    # an anchor
+    "budget: {amount: !!int 1}",                 # a tag
+    "budget: {'amount': 1}",                     # a quoted key
+    "budget: {amount: 1, note: 'Jum'at'}",       # a broken quote
+    "budget: {amount: [1, [2]]}",                # nested deeper than the plain forms
+    "title: \"a # b\" [x]",                      # a quote before a hidden comment
+])
+def test_flow_collections_the_readers_could_read_apart_go_to_the_located_reader(line: str) -> None:
+    from smartcity.validation.yamlfast import quick_document
+
+    text = (CASES.parent.parent / "data" / "regions" / "kota-pekalongan.yml").read_text(encoding="utf-8")
+    edited = text.replace("budget: {amount: 250000000, currency: IDR, source: APBD, realised: 120000000, "
+                          "realised_date: 2022-12-31}", line, 1)
+    assert edited != text
+    assert quick_document(edited) is None
+    quick, located = _check_both(edited.encode("utf-8"))
+    assert quick == located

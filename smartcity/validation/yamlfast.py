@@ -27,11 +27,12 @@ from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_
 from smartcity.validation.yamlstrict import Document
 
 # What the two readers could read differently, or what only the located reader handles:
-# anchors, aliases, tags, merge keys, complex keys, directives, document markers, tabs,
-# escapes, line breaks other than \n, the reserved @ and ` at a scalar's start, non-empty
-# flow collections (`[a, b]`), and numbers with underscores, base prefixes, exponents or
-# more digits than FAST_DIGITS. A text that merely contains one of them (R&D, "Siap?",
-# 5x lipat) is read by the located reader.
+# anchors, aliases, tags and reserved indicators where a node starts, merge keys, complex
+# keys, directives, document markers, tabs, escapes, line breaks other than \n, flow
+# collections other than the plain one-line ones (`_plain_flow_collections`), and numbers
+# with underscores, base prefixes, exponents or more digits than FAST_DIGITS; comments are
+# not looked at (but for escapes, tabs and forbidden characters). A text that merely
+# contains one of them ("Siap?", 5x lipat, a word after " &") is read by the located reader.
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
 
 
@@ -53,7 +54,24 @@ _FORBIDDEN_ENCODINGS = _encodings(INVISIBLE_CONTROLS + NONCHARACTERS)
 _FORBIDDEN_FIRST_BYTES = bytes(sorted({form[0] for form in _FORBIDDEN_ENCODINGS}))
 _FEW = 64  # occurrences of a first byte worth looking at one by one (else: the regular expression)
 _NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL and c not in _FORBIDDEN_FIRST_BYTES)
-_REFUSED = b"&*!\t\r\\`"
+# anchors, aliases, tags and reserved indicators: refused where a node could start with one
+# (at a line's start or after a space, `:`, `,`, `-`, `[` or `{`); inside a word ("LAPOR!",
+# "R&D") both readers read them as text
+_NODE_START = b"&*!@`"
+_BEFORE_NODE = b" \n:,-[{"
+_REFUSED = b"\t\r\\"   # in comments too: a comment's end is not always where it seems
+# A comment line, and a comment after a line's content when the double quotes before it are
+# closed and none is in it, and no single quote is on the line (a quote could open or close a
+# scalar over several lines: such a line is screened whole).
+# What is cut is a comment, or the inside of a quoted or block scalar, which both readers
+# read as text: the screen need not see it (escapes and forbidden characters it still sees).
+_COMMENT_LINE = re.compile(r"^ *#[^\n]*$", re.MULTILINE)
+_TRAILING_COMMENT = re.compile(r"^((?:[^\n\"'#]|\"[^\"\n]*\")*?) +#[^\n\"']*$", re.MULTILINE)
+
+
+def _without_comments(text: str) -> str:
+    """`text` with its comments cut out (`_COMMENT_LINE`, `_TRAILING_COMMENT`), for the screen."""
+    return _TRAILING_COMMENT.sub(r"\1", _COMMENT_LINE.sub("", text))
 _BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")  # inside the text (one at the start is dropped before)
 _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # Digits and dots read as 0; underscores and the letters that make a number of another
@@ -125,18 +143,47 @@ class _Values:
             raise _Decline  # a date or anything else yaml-rs made
 
 
-def _only_empty_flow_collections(raw: bytes, special: bytes) -> bool:
-    """True when every bracket in `raw` is part of a `[]` or `{}` (`special`: its
-    special characters alone, brackets included)."""
-    for opening, closing in ((b"[", b"]"), (b"{", b"}")):
-        if special.count(opening) != special.count(closing):
+# Flow collections the two readers read alike (issue 30: editors and the scaffold write
+# `budget: {amount: 250000000, source: APBD}` and `sources: [seed-002]`): one line each,
+# keys plain names, values plain scalars without `:`, `#`, quotes or brackets, or quoted
+# scalars without escapes (a backslash is refused anyway), sequences of those, mappings
+# nested two deep, and sequences of such mappings. Anything else in brackets (a broken `{a: 1, :b}`, which yaml-rs
+# takes and libyaml refuses; a collection over several lines; a complex key) is left to
+# the located reader. Duplicate keys in a flow mapping are refused by both readers.
+_FLOW_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
+_FLOW_PLAIN = r"(?:[^\s,\[\]{}:#\"'?|>!&*%@`-]|-[0-9])[^,\[\]{}:#\"'\n]*?"
+_FLOW_SCALAR = rf"""(?:{_FLOW_PLAIN}|"[^"\\\n]*"|'(?:[^'\n]|'')*')"""
+_FLOW_SEQ_OF_SCALARS = rf"\[ *(?:{_FLOW_SCALAR} *(?:, *{_FLOW_SCALAR} *)*,? *)?\]"
+_FLOW_LEAF = rf"(?:{_FLOW_SCALAR}|{_FLOW_SEQ_OF_SCALARS})"
+
+
+def _flow_map(value: str) -> str:
+    return rf"\{{ *(?:{_FLOW_KEY}: +{value} *(?:, *{_FLOW_KEY}: +{value} *)*,? *)?\}}"
+
+
+# a mapping of leaves, or of leaves and such mappings (a programme with its budget)
+_FLOW_MAP = _flow_map(rf"(?:{_FLOW_LEAF}|{_flow_map(_FLOW_LEAF)})")
+_FLOW_ITEM = rf"(?:{_FLOW_SCALAR}|{_FLOW_MAP})"
+_FLOW_SEQ = rf"\[ *(?:{_FLOW_ITEM} *(?:, *{_FLOW_ITEM} *)*,? *)?\]"
+_FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{_FLOW_SEQ})(?: *| +#[^\n]*)")
+_BRACKET_LINE = re.compile(r"^[^\n\[\]{}]*[\[\]{}][^\n]*$", re.MULTILINE)
+
+
+def _plain_flow_collections(text: str, special: bytes) -> bool:
+    """True when every bracket in `text` is in a flow collection both readers read alike
+    (`_FLOW_LINE`) or in a comment line (`special`: the text's special characters alone)."""
+    brackets = sum(special.count(c) for c in b"[]{}")
+    seen = 0
+    for line in _BRACKET_LINE.finditer(text):
+        written = line.group()
+        if written.lstrip().startswith("#"):
+            seen += sum(written.count(c) for c in "[]{}")
+            continue
+        flow = _FLOW_LINE.fullmatch(written)
+        if flow is None:
             return False
-        at = raw.find(opening)
-        while at >= 0:
-            if raw[at + 1:at + 2] != closing:
-                return False
-            at = raw.find(opening, at + 2)
-    return True
+        seen += sum(written.count(c) for c in "[]{}")
+    return seen == brackets
 
 
 def _holds_forbidden(text: str, raw: bytes, special: bytes) -> bool:
@@ -163,22 +210,30 @@ def _screened(text: str, raw: bytes) -> bool:
     Line separators and controls are refused by `forbidden_characters`, looked for only
     when the first byte of one is there."""
     special = raw.translate(None, _NOT_SPECIAL)
+    # escapes, tabs, carriage returns and forbidden characters anywhere, comments included
     if any(c in special for c in _REFUSED) or (_BYTE_ORDER_MARK[0] in special and _BYTE_ORDER_MARK in raw):
         return False
+    if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and _holds_forbidden(text, raw, special):
+        return False
+    # the rest only where it could be structure: comments, which editors and the scaffold
+    # write (`# seeds/002_…`, "`example: true`"), are left out (`_without_comments`)
+    if b"#" in raw:
+        text = _without_comments(text)
+        raw = text.encode("utf-8")
+        special = raw.translate(None, _NOT_SPECIAL)
     if raw.startswith((b"%", b"---", b"...")) or b"\n---" in raw or b"\n..." in raw \
             or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
         return False
     if b"?" in special and _COMPLEX_KEY.search(text):
         return False
-    if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and _holds_forbidden(text, raw, special):
-        return False
-    if b"@" in special:
-        at = raw.find(b"@")
-        while at >= 0:
-            if at == 0 or raw[at - 1] in b" \n:,-":
-                return False
-            at = raw.find(b"@", at + 1)
-    if any(c in special for c in b"[]{}") and not _only_empty_flow_collections(raw, special):
+    for indicator in _NODE_START:
+        if indicator in special:
+            at = raw.find(indicator)
+            while at >= 0:
+                if at == 0 or raw[at - 1] in _BEFORE_NODE:
+                    return False
+                at = raw.find(indicator, at + 1)
+    if any(c in special for c in b"[]{}") and not _plain_flow_collections(text, special):
         return False
     shapes = raw.translate(_NUMBER_TABLE)
     return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
