@@ -347,3 +347,22 @@ def test_flow_collections_the_readers_could_read_apart_go_to_the_located_reader(
     assert quick_document(edited) is None
     quick, located = _check_both(edited.encode("utf-8"))
     assert quick == located
+
+
+def test_synthetic_regions_written_as_editors_write_them_are_valid_and_read_quickly(tmp_path: Path) -> None:
+    """The benchmark's second data set (issue 30): flow records, comments and punctuated
+    texts; every file valid, every file taken by the quick reader with the same result."""
+    from smartcity.tools.synthetic import write_national
+    from smartcity.validation.yamlfast import quick_document
+
+    written = write_national(tmp_path, 12, style="editor")
+    flow_lines = 0
+    for path in written:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        flow_lines += text.count(": {") + text.count("- {")
+        assert "\n# " in text or "  # " in text   # comments, as editors leave them
+        assert quick_document(text) is not None, path
+        quick, located = _check_both(raw, path.stem)
+        assert quick == located and not located.problems, (path, located.problems[:3])
+    assert flow_lines > 12 * 100

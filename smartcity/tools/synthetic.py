@@ -5,6 +5,7 @@ For benchmarks and scale tests only; never published as real data."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -193,10 +194,55 @@ def _risks(rng: random.Random, text: _Text, pillars: dict[str, Any]) -> list[dic
             for i in range(rng.randint(2, 6))]
 
 
+# Texts as editors write them: punctuation that makes a writer quote (a colon and space, a
+# comma in a flow record, an apostrophe, a hash after a space), and plain ones that need none.
+PUNCTUATED = ("Catatan: {}", "{}, tahap 2", "Program #{n} {}", "{} (R&D)", "Jum'at bersih: {}", "{} 100%",
+              "\"{}\" di kantor desa", "{} — tahap {n}")
+
+
+def _punctuate(rng: random.Random, data: Any) -> Any:
+    """Some titles, notes and descriptions rewritten with punctuation (one in five)."""
+    if isinstance(data, dict):
+        return {k: (rng.choice(PUNCTUATED).format(v, n=rng.randint(1, 9))
+                    if k in ("title", "note", "description", "mitigation") and isinstance(v, str)
+                    and rng.random() < 0.2 else _punctuate(rng, v)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_punctuate(rng, v) for v in data]
+    return data
+
+
+# Comments an editor or the scaffold leaves: a line before some parts, a note after some values.
+_COMMENTS = (
+    (re.compile(r"^( *)strategies:$", re.MULTILINE), r"\1# Strategi dan program (contoh ilustrasi)\n\1strategies:"),
+    (re.compile(r"^( *)quick_wins:$", re.MULTILINE), r"\1# Quick win: hasil dalam sekitar satu tahun\n\1quick_wins:"),
+    (re.compile(r"^stage: (\w+)$", re.MULTILINE),
+     r"stage: \1            # seleksi | bimtek | masterplan | implementasi | evaluasi"),
+    (re.compile(r"^updated: (\S+)$", re.MULTILINE), r"updated: \1   # tanggal pembaruan data terakhir"),
+    (re.compile(r"^evaluations:$", re.MULTILINE),
+     "# Putaran evaluasi, yang terlama dulu (`example: true`: ilustrasi)\nevaluations:"),
+)
+
+
+def editor_style(data: dict[str, Any], rng: random.Random) -> str:
+    """A region file written as editors and the scaffold write one (the samples' style):
+    short records on one line as flow mappings (`budget: {amount: …, source: APBD}`,
+    progress notes, periods), lists of ids as flow sequences, comments, punctuated texts."""
+    body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                     allow_unicode=True, default_flow_style=None, width=1_000_000)
+    for pattern, replacement in _COMMENTS:
+        body = pattern.sub(replacement, body)
+    return body
+
+
+STYLES = ("block", "editor")   # write_national's styles: the benchmark's first set, and the samples' style
+
+
 def write_national(out: Path, count: int | None = None, seed: int = 1,
-                   each: Callable[[list[OfficialRegion]], Iterable[OfficialRegion]] = iter) -> list[Path]:
+                   each: Callable[[list[OfficialRegion]], Iterable[OfficialRegion]] = iter,
+                   style: str = "block") -> list[Path]:
     """Write region files for the first `count` official regions (all 514 by default); `each`
-    may wrap the regions in a progress bar (scripts/benchkit/progress.py)."""
+    may wrap the regions in a progress bar (scripts/benchkit/progress.py). `style`: "block"
+    (every collection in block style, as PyYAML writes) or "editor" (`editor_style`)."""
     reference = load_reference()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.yml"):
@@ -206,8 +252,11 @@ def write_national(out: Path, count: int | None = None, seed: int = 1,
     for official in each(list(regions)):
         data = synthetic_region(official, reference, seed)
         path = out / f"{data['id']}.yml"
-        body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
-                         allow_unicode=True, width=100)
+        if style == "editor":
+            body = editor_style(data, random.Random(f"{seed}-style-{official.code}"))
+        else:
+            body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                             allow_unicode=True, width=100)
         path.write_text("# yaml-language-server: $schema=../../data/schema/region.schema.json\n"
                         "# Data sintetis untuk uji skala: bukan data resmi.\n" + body, encoding="utf-8")
         written.append(path)

@@ -27,25 +27,34 @@ def _date_at(data: Any, path: Path_) -> dt.date | None:
     return None
 
 
-def fact_dates(ctx: RuleContext) -> list[Path_]:
-    """Where the file dates something that already happened: its own update, the stage, cited
-    articles, progress notes, realised spending and evaluation rounds. Planned years are not facts."""
-    paths: list[Path_] = [("updated",), ("stage_date",)]
-    paths += [("sources", i, "date") for i in range(len(as_list(ctx.data.get("sources"))))]
-    paths += [("evaluations", i, "date") for i in range(len(as_list(ctx.data.get("evaluations"))))]
+def fact_dates(ctx: RuleContext) -> list[tuple[Path_, Any]]:
+    """Where the file dates something that already happened, with what is written there: its
+    own update, the stage, cited articles, progress notes, realised spending and evaluation
+    rounds. Planned years are not facts."""
+    data = ctx.data
+    found: list[tuple[Path_, Any]] = [(("updated",), data.get("updated")), (("stage_date",), data.get("stage_date"))]
+    for key in ("sources", "evaluations"):
+        found += [((key, i, "date"), as_dict(item).get("date")) for i, item in enumerate(as_list(data.get(key)))]
     for _, kind, path, item in ctx.pillar_items():
         if kind == "program":
-            paths.append(path + ("budget", "realised_date"))
-            paths += [path + ("updates", i, "date") for i in range(len(as_list(item.get("updates"))))]
-    return paths
+            found.append((path + ("budget", "realised_date"), as_dict(item.get("budget")).get("realised_date")))
+            found += [(path + ("updates", i, "date"), as_dict(note).get("date"))
+                      for i, note in enumerate(as_list(item.get("updates")))]
+    return found
 
 
 def dates_not_after_as_of(ctx: RuleContext) -> None:
-    """Dates that record something that already happened cannot lie after the "as of" date."""
-    for path in fact_dates(ctx):
-        day = _date_at(ctx.data, path)
-        if day is not None and day > ctx.today:
-            ctx.add(path, "E-DATE-FUTURE", value=day.isoformat(), current=ctx.today.isoformat())
+    """Dates that record something that already happened cannot lie after the "as of" date.
+    ISO dates compare as text: only one written after today's is read as a date."""
+    today = ctx.today.isoformat()
+    for path, value in fact_dates(ctx):
+        if isinstance(value, str) and len(value) == 10 and value > today:
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                continue   # malformed: the schema reports it
+            if day > ctx.today:
+                ctx.add(path, "E-DATE-FUTURE", value=day.isoformat(), current=today)
 
 
 def dates_inside_their_span(ctx: RuleContext) -> None:

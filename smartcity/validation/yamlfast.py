@@ -62,16 +62,39 @@ _BEFORE_NODE = b" \n:,-[{"
 _REFUSED = b"\t\r\\"   # in comments too: a comment's end is not always where it seems
 # A comment line, and a comment after a line's content when the double quotes before it are
 # closed and none is in it, and no single quote is on the line (a quote could open or close a
-# scalar over several lines: such a line is screened whole).
-# What is cut is a comment, or the inside of a quoted or block scalar, which both readers
-# read as text: the screen need not see it (escapes and forbidden characters it still sees).
-_COMMENT_LINE = re.compile(r"^ *#[^\n]*$", re.MULTILINE)
-_TRAILING_COMMENT = re.compile(r"^((?:[^\n\"'#]|\"[^\"\n]*\")*?) +#[^\n\"']*$", re.MULTILINE)
+# scalar over several lines: such a line is screened whole). What is cut is a comment, or the
+# inside of a quoted or block scalar, which both readers read as text: the screen need not
+# see it (escapes and forbidden characters it still sees).
+
+
+def _comment_cut(line: str) -> str | None:
+    """The line without its comment, or None when it has none that can be cut safely."""
+    if line.lstrip(" ").startswith("#"):
+        return ""
+    at = line.find(" #")
+    if at < 0 or "'" in line or line.count('"', 0, at) % 2 or '"' in line[at:]:
+        return None
+    return line[:at]
 
 
 def _without_comments(text: str) -> str:
-    """`text` with its comments cut out (`_COMMENT_LINE`, `_TRAILING_COMMENT`), for the screen."""
-    return _TRAILING_COMMENT.sub(r"\1", _COMMENT_LINE.sub("", text))
+    """`text` with its comments cut out (`_comment_cut`), for the screen. Only the lines
+    with a `#` are looked at (a file has a few; a regular expression over the whole text
+    cost 4 ms a file)."""
+    pieces, done = [], 0
+    at = text.find("#")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        cut = _comment_cut(text[start:end])
+        if cut is not None:
+            pieces += [text[done:start], cut]
+            done = end
+        at = text.find("#", end)
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 _BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")  # inside the text (one at the start is dropped before)
 _COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # Digits and dots read as 0; underscores and the letters that make a number of another
@@ -86,7 +109,6 @@ FAST_NUMBER = 10.0 ** FAST_DIGITS
 _REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (FAST_DIGITS + 1))
 _INT_LIMIT = 10 ** FAST_DIGITS
 _FORMULA_OR_SPACE = FORMULA_SIGNS | {" "}
-
 
 class _Decline(Exception):
     """The located reader must read this file."""
@@ -151,7 +173,7 @@ class _Values:
 # takes and libyaml refuses; a collection over several lines; a complex key) is left to
 # the located reader. Duplicate keys in a flow mapping are refused by both readers.
 _FLOW_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_FLOW_PLAIN = r"(?:[^\s,\[\]{}:#\"'?|>!&*%@`-]|-[0-9])[^,\[\]{}:#\"'\n]*?"
+_FLOW_PLAIN = r"(?:[^\s,\[\]{}:#\"'?|>!&*%@`-]|-[0-9])[^,\[\]{}:#\"'\n]*"   # greedy: no backtracking
 _FLOW_SCALAR = rf"""(?:{_FLOW_PLAIN}|"[^"\\\n]*"|'(?:[^'\n]|'')*')"""
 _FLOW_SEQ_OF_SCALARS = rf"\[ *(?:{_FLOW_SCALAR} *(?:, *{_FLOW_SCALAR} *)*,? *)?\]"
 _FLOW_LEAF = rf"(?:{_FLOW_SCALAR}|{_FLOW_SEQ_OF_SCALARS})"
@@ -166,24 +188,18 @@ _FLOW_MAP = _flow_map(rf"(?:{_FLOW_LEAF}|{_flow_map(_FLOW_LEAF)})")
 _FLOW_ITEM = rf"(?:{_FLOW_SCALAR}|{_FLOW_MAP})"
 _FLOW_SEQ = rf"\[ *(?:{_FLOW_ITEM} *(?:, *{_FLOW_ITEM} *)*,? *)?\]"
 _FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{_FLOW_SEQ})(?: *| +#[^\n]*)")
-_BRACKET_LINE = re.compile(r"^[^\n\[\]{}]*[\[\]{}][^\n]*$", re.MULTILINE)
+_FLOW_LINES = re.compile(rf"(?:{_FLOW_LINE.pattern}\n)*{_FLOW_LINE.pattern}")
 
 
 def _plain_flow_collections(text: str, special: bytes) -> bool:
     """True when every bracket in `text` is in a flow collection both readers read alike
-    (`_FLOW_LINE`) or in a comment line (`special`: the text's special characters alone)."""
+    (`_FLOW_LINE`, `special`: the text's special characters alone). Comments are cut out
+    before (`_without_comments`). The lines with an opening bracket are matched in one go;
+    a closing bracket elsewhere shows in the count."""
+    joined = "\n".join([line for line in text.split("\n") if "{" in line or "[" in line])
     brackets = sum(special.count(c) for c in b"[]{}")
-    seen = 0
-    for line in _BRACKET_LINE.finditer(text):
-        written = line.group()
-        if written.lstrip().startswith("#"):
-            seen += sum(written.count(c) for c in "[]{}")
-            continue
-        flow = _FLOW_LINE.fullmatch(written)
-        if flow is None:
-            return False
-        seen += sum(written.count(c) for c in "[]{}")
-    return seen == brackets
+    seen = joined.count("[") + joined.count("]") + joined.count("{") + joined.count("}")
+    return seen == brackets and _FLOW_LINES.fullmatch(joined) is not None
 
 
 def _holds_forbidden(text: str, raw: bytes, special: bytes) -> bool:
