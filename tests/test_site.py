@@ -220,3 +220,25 @@ def test_completeness_checklist_and_index_column(sample_site: Path) -> None:
     assert "Belum Sasaran untuk setiap pilar" in " ".join(pekalongan.split())
     kota = " ".join(page(sample_site, "wilayah/kota-pekalongan").select_one("#kelengkapan").find_parent("section").get_text(" ").split())
     assert "Ada Sudah dievaluasi" in kota and "Ada Quick win untuk setiap pilar" in kota
+
+
+def test_the_printed_masterplan_carries_risks_money_ranks_and_channels(sample_site: Path) -> None:
+    """Issue 26: on paper, the done/overdue summary, money with its basis, the latest score
+    with its rank, each round's rank, the risk register and the feedback channels."""
+    from pages import text_of
+
+    printed = text_of(sample_site, "wilayah/kota-pekalongan/cetak")
+    summary = text_of(sample_site, "wilayah/kota-pekalongan/cetak", "#angka-ringkas + ul")
+    assert "dari 5 program selesai" in summary and "lewat tenggat" in summary
+    assert "program melaporkan realisasi" in summary and "3,50" in summary and "peringkat 1 dari 1" in summary
+    assert "Risiko: 1 tercatat, 1 masih terbuka" in summary
+    printed_page = page(sample_site, "wilayah/kota-pekalongan/cetak")
+    ranks = [row.select("td")[-1].get_text(strip=True)
+             for row in printed_page.select("#evaluasi ~ div .sc-scores tbody tr")]
+    assert ranks == ["1 dari 1", "1 dari 1"]
+    register = printed_page.select_one("#risiko").parent.get_text(" ", strip=True)
+    assert "Keterbatasan SDM TIK di perangkat daerah" in register and "Pelatihan berjenjang" in register
+    assert "Perluasan layanan Sakpore" in register   # the programme that mitigates it, by name
+    assert "https://www.lapor.go.id/" in printed_page.select_one("#tanggapan").parent.get_text()
+    assert "<details" not in str(printed_page.select_one("article"))
+    assert "Saluran tanggapan masyarakat" in printed
