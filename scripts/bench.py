@@ -144,6 +144,43 @@ def site_figures(site: Path) -> dict[str, Any]:
             "site_mb": total / 1e6, "search_index_mb": sum(p.stat().st_size for p in search if p.is_file()) / 1e6}
 
 
+def site_parts(site: Path) -> dict[str, dict[str, float]]:
+    """The built site's size by part (MB and files): what every page repeats (the theme's
+    shell: everything outside the article), the articles of region pages, print pages and
+    national pages, the open data, the search index, feeds, assets and the rest."""
+    parts: dict[str, dict[str, float]] = {}
+
+    def add(part: str, size: int, files: int = 1) -> None:
+        entry = parts.setdefault(part, {"mb": 0.0, "files": 0})
+        entry["mb"] += size / 1e6
+        entry["files"] += files
+
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).parts
+        size = path.stat().st_size
+        if path.suffix == ".html" and path.name == "index.html":
+            html = path.read_bytes()
+            start, end = html.find(b"<article"), html.rfind(b"</article>")
+            article = end - start if 0 <= start < end else 0
+            add("page shell (outside the article)", size - article, 0)
+            kind = ("print pages" if rel[-2:-1] == ("cetak",) else
+                    "region pages" if rel[0] == "wilayah" and len(rel) > 2 else "national pages")
+            add(f"{kind} (article)", article)
+        elif rel[0] == "data":
+            add("open data (data/)", size)
+        elif rel[0] == "pagefind":
+            add("search index (pagefind/)", size)
+        elif path.suffix == ".xml":
+            add("feeds and sitemap", size)
+        elif rel[0] == "assets":
+            add("assets", size)
+        else:
+            add("other", size)
+    return {k: {"mb": round(v["mb"], 1), "files": v["files"]} for k, v in sorted(parts.items())}
+
+
 # Representative searches: words of the synthetic text in other forms, agencies, phrases.
 QUERIES = ("izin", "pemerintah", "sampah", "UMKM", "puskesmas", "banjir", "wisata", "batik", "nelayan", "irigasi",
            "sekolah", "kesehatan ibu", "transportasi", "DPMPTSP", "energi surya", "tenun", "mangrove", "posyandu",
@@ -436,6 +473,8 @@ def main() -> int:
         print(f"vs hugo: {results['versus_hugo']}", file=sys.stderr)
     else:
         steps.next("Hugo tidak ada di PATH: perbandingan dilewati")
+    results["site_parts"] = site_parts(out / "site")
+    print(f"bagian situs: {results['site_parts']}", file=sys.stderr)
     steps.next("tinggi halaman di layar ponsel")
     results["phone"] = phone_figures(out / "site", results["builds"][large]["warm_median"]["national_largest"])
     print(f"ponsel: {results['phone']}", file=sys.stderr)
@@ -536,6 +575,9 @@ def table(results: dict, n: int) -> str:
     ]
     lines = [f"| figure at N = {n} | measured | target |", "|---|---|---|"]
     lines += [f"| {a} | {m} | {t} |" for a, m, t in rows]
+    if results.get("site_parts"):
+        lines += ["", f"| site part at N = {n} | MB | files |", "|---|---|---|"]
+        lines += [f"| {part} | {v['mb']:.1f} | {v['files']:.0f} |" for part, v in results["site_parts"].items()]
     by_n = ", ".join(f"N={k}: {v['warm_median']['wall_s']:.1f} s" for k, v in results["builds"].items())
     return "\n".join(lines) + f"\n\nbuild time by N (warm median): {by_n}\n"
 
