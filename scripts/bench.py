@@ -195,6 +195,20 @@ def _record(sizes: dict[str, int], response: Any) -> None:
             pass
 
 
+def serve(site: Path) -> Any:
+    """A quiet static server of `site` on a free local port, in a thread (`.shutdown()` it)."""
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def search_figures(site: Path) -> dict[str, float]:
     """In chromium, each query in a fresh browser (nothing cached): bytes downloaded for the
     search (Pagefind's script, wasm, index chunks and fragments of the first page of
@@ -204,13 +218,7 @@ def search_figures(site: Path) -> dict[str, float]:
     except ImportError:
         return {}
     import functools
-    import http.server
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     url = f"http://127.0.0.1:{server.server_port}/cari/"
     totals, index_bytes, times = [], [], []
     with sync_playwright() as playwright:
@@ -247,15 +255,7 @@ def phone_figures(site: Path, largest: str) -> dict[str, float]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return {}
-    import functools
-    import http.server
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     heights = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
