@@ -142,6 +142,17 @@ def test_national_pages_fit_thirty_phone_screens_at_514_regions(browser, nationa
         page = browser.new_page(viewport=PHONE)
         page.goto(server.url + "wilayah/kota-jambi/", wait_until="networkidle")
         assert glance_bottom(page) <= 800
+        outside = {}
+        page.goto(server.url + "wilayah/", wait_until="networkidle")   # region, progress, score: no scrolling
+        assert page.locator("#sc-regions").locator("xpath=..").evaluate("e => e.scrollWidth <= e.clientWidth")
+        for path in ("wilayah/kota-jambi/governance/", "wilayah/kota-jambi/evaluasi/",
+                     "wilayah/kota-jambi/peta-jalan/", "peringkat/2021-2/2/", "pilar/governance/service/15/",
+                     "pilar/governance/quick-win/15/"):
+            page.goto(server.url + path, wait_until="networkidle")
+            count, cells = page.evaluate(OUT_OF_VIEW, 360)
+            if cells or not count:
+                outside[path] = (count, cells[:5])
+        assert outside == {}
         page.close()
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(server.url + "wilayah/", wait_until="networkidle")
