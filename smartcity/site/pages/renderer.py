@@ -17,6 +17,7 @@ from smartcity.export import Table, Written
 from smartcity.figures.completeness import Completeness, completeness
 from smartcity.figures.national import (
     PillarView,
+    ProvinceShare,
     ProvinceView,
     RoundRanking,
     comparison_rows,
@@ -120,6 +121,17 @@ class Renderer:
         return {v.pillar.key: v for v in pillar_views(self.site.regions, self.site.reference)}
 
     @cached_property
+    def quick_win_pages(self) -> dict[str, tuple[ProvinceShare, ...]]:
+        """Each pillar's quick-win catalogue, by the province pages it is paged into."""
+        return {key: quick_win_shares(view) for key, view in self.pillar_views.items()}
+
+    @cached_property
+    def strategy_pages(self) -> dict[tuple[str, str], tuple[ProvinceShare, ...]]:
+        """Each element's strategies, by the province pages they are paged into ((pillar, element) → pages)."""
+        return {(key, e.element.key): strategy_shares(e) for key, view in self.pillar_views.items()
+                for e in view.elements}
+
+    @cached_property
     def completeness_by_region(self) -> dict[str, Completeness]:
         """Each region's completeness, by id."""
         return {r.id: completeness(r, self.site.reference) for r in self.site.regions}
@@ -142,20 +154,21 @@ class Renderer:
         if page.kind == "pillar":
             chart = pillar_quick_win_chart(pillar)
             return self._render("pillar_page.html.j2", page_url, view=pillar, chart=chart,
-                                shares=quick_win_shares(pillar))
+                                shares=self.quick_win_pages[pillar.pillar.key])
         if page.kind == "pillar_province":
-            share = next(s for s in quick_win_shares(pillar) if s.code == page.keys[1])
+            shares = self.quick_win_pages[pillar.pillar.key]
+            share = next(s for s in shares if s.code == page.keys[1])
             filters = {"elements": [(e.element.key, e.element.label) for e in pillar.elements
                                     if any(x.quick_win.element == e.element.key for x in share.entries)]}
             return self._render("pillar_province.html.j2", page_url, view=pillar, share=share, filters=filters,
-                                shares=quick_win_shares(pillar))
+                                shares=shares)
         element = next(e for e in pillar.elements if e.element.key == page.keys[1])
+        shares = self.strategy_pages[(pillar.pillar.key, element.element.key)]
         if page.kind == "element_province":
-            share = next(s for s in strategy_shares(element) if s.code == page.keys[2])
+            share = next(s for s in shares if s.code == page.keys[2])
             return self._render("element_province.html.j2", page_url, view=pillar, element=element, share=share,
-                                shares=strategy_shares(element))
-        return self._render("element_page.html.j2", page_url, view=pillar, element=element,
-                            shares=strategy_shares(element))
+                                shares=shares)
+        return self._render("element_page.html.j2", page_url, view=pillar, element=element, shares=shares)
 
     @part
     def downloads(self, page_url: str) -> str:
