@@ -63,7 +63,7 @@ def render_all(data: dict[str, Any]) -> None:
     renderer.national_charts("statistik/")
     renderer.province_index("provinsi/")
     renderer.ranking_tables("peringkat/")
-    for page in national_pages(REFERENCE, renderer.rankings, renderer.pillar_views):
+    for page in national_pages(REFERENCE, renderer.rankings, renderer.quick_win_pages, renderer.strategy_pages):
         renderer.national_page(page, url_of(page.src, True))
     for table in export.tables(regions, REFERENCE, figures, site.ranks):
         export.csv_bytes(table)  # refuses formulas and control characters: the validator must have

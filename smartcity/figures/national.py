@@ -58,10 +58,8 @@ def latest_scores(region: Region) -> ScoreTrend | None:
 
 def latest_score(region: Region) -> LatestScore | None:
     """The final score of the latest round that has one; None when no round has."""
-    for evaluation in reversed(region.evaluations):
-        if evaluation.scores is not None and evaluation.scores.final is not None:
-            return LatestScore(evaluation.scores.final, evaluation)
-    return None
+    trend = latest_scores(region)
+    return trend.latest if trend else None
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,8 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         if config.site_url:   # crawlers find the sitemap from robots.txt
             files.append(File.generated(config, "robots.txt", content=(
                 f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n")))
-        for national in national_pages(site.reference, build.renderer.rankings, build.renderer.pillar_views):
+        for national in national_pages(site.reference, build.renderer.rankings,
+                                       build.renderer.quick_win_pages, build.renderer.strategy_pages):
             build.national_pages[national.src] = national
             files.append(File.generated(config, national.src, content=generated_page_source(
                 national.title, national_description(national), lastmod=data_date)))

@@ -58,25 +58,25 @@ def ranking_page_count(entries: int) -> int:
 
 
 def national_pages(reference: Reference, rankings: tuple[RoundRanking, ...] = (),
-                   pillars: dict[str, PillarView] | None = None) -> tuple[NationalPage, ...]:
+                   quick_wins: dict[str, tuple[ProvinceShare, ...]] | None = None,
+                   strategies: dict[tuple[str, str], tuple[ProvinceShare, ...]] | None = None,
+                   ) -> tuple[NationalPage, ...]:
     """Every province of the official list, every pillar and every element: the
     addresses stay the same whichever regions are published. The pages of each round's
-    ranking; each province's part of a pillar's catalogue and of an element's strategies,
-    for the provinces that have one."""
+    ranking; each province's part of a pillar's catalogue (`quick_wins`, by pillar) and of
+    an element's strategies (`strategies`, by pillar and element), as the renderer pages them."""
     pages = [NationalPage(province_src(p.code), f"Provinsi {p.name}", "province", (p.code,))
              for p in reference.provinces]
     for pillar in reference.pillars:
         pages.append(NationalPage(pillar_src(pillar.key), pillar.label, "pillar", (pillar.key,)))
-        view = (pillars or {}).get(pillar.key)
-        for share in quick_win_shares(view) if view else ():
+        for share in (quick_wins or {}).get(pillar.key, ()):
             pages.append(NationalPage(pillar_province_src(pillar.key, share.code),
                                       f"Quick win {pillar.label} di Provinsi {share.label}", "pillar_province",
                                       (pillar.key, share.code)))
         for e in pillar.elements:
             pages.append(NationalPage(element_src(pillar.key, e.key), f"{e.label} — {pillar.label}", "element",
                                       (pillar.key, e.key)))
-            element = next((x for x in view.elements if x.element.key == e.key), None) if view else None
-            for share in strategy_shares(element) if element else ():
+            for share in (strategies or {}).get((pillar.key, e.key), ()):
                 pages.append(NationalPage(element_province_src(pillar.key, e.key, share.code),
                                           f"{e.label} — {pillar.label} di Provinsi {share.label}", "element_province",
                                           (pillar.key, e.key, share.code)))
