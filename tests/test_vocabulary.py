@@ -57,3 +57,26 @@ def test_no_module_keeps_its_own_list_of_statuses() -> None:
             assert not written.search(text), path
         if path.name != "labels.py":
             assert not labelled.search(text), path
+
+
+def test_every_enum_of_the_schema_has_its_indonesian_labels() -> None:
+    """One keyword, `x-labels`, beside each enum: the site, the web editor's form and the
+    editors' reference read their labels from it (issue 28)."""
+    checked = 0
+
+    def walk(node: object) -> None:
+        nonlocal checked
+        if isinstance(node, dict):
+            if "enum" in node and "type" in node:
+                assert list(node["x-labels"]) == list(node["enum"]), node
+                assert all(isinstance(label, str) and label.strip() for label in node["x-labels"].values())
+                checked += 1
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+    walk(load_schema())
+    assert checked >= 12
+    assert labels.STATUS_LABELS["in_progress"] == "Berjalan"
+    assert labels.CHANNEL_LABELS["lapor"] == "SP4N-LAPOR!"

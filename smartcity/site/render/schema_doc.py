@@ -33,7 +33,9 @@ def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 
 def _kind(node: dict[str, Any]) -> str:
     if "enum" in node:
-        return "salah satu: " + ", ".join(map(str, node["enum"]))
+        names = node.get("x-labels", {})
+        return "salah satu: " + ", ".join(f"{value} ({names[value]})" if value in names else str(value)
+                                          for value in node["enum"])
     if "const" in node:
         return f"tetap: {node['const']}"
     names = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "true/false",
