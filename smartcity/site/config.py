@@ -67,6 +67,9 @@ class SmartCityConfig(base.Config):
     (SMARTCITY_REPOSITORY)."""
     branch = Text(default="main")
     """The branch that "Ubah data ini" links edit (SMARTCITY_BRANCH)."""
+    cms_auth_url = Text(default="")
+    """The web editor's GitHub sign-in endpoint, e.g. https://auth.example.org/auth
+    (SMARTCITY_CMS_AUTH_URL); empty: /sunting/ says what is missing."""
     edit_url_template = c.Type(str, default="{url}/edit/{branch}/{path}")
     """The edit link of a region file."""
     commit_url_template = c.Type(str, default="{url}/commit/{sha}")

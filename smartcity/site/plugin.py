@@ -34,6 +34,7 @@ from smartcity.settings import SettingError, public_url
 from smartcity.site.addresses import GENERATED_BODY, generated_page_source, region_src
 from smartcity.site.build import Build, ChromeCache
 from smartcity.site.config import SmartCityConfig
+from smartcity.site.editor_form import EDITOR_PAGE, editor_settings
 from smartcity.site.output.compact import compact_html
 from smartcity.site.output.cssmin import minify_css
 from smartcity.site.output.prerender import RegionBodies
@@ -43,6 +44,7 @@ from smartcity.site.output.theme_html import name_theme_toggles
 from smartcity.site.pages.national import national_description, national_pages
 from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import COMPARE_TABLE, Renderer
+from smartcity.site.render.editor_page import editor_page
 from smartcity.site.render.environment import TEMPLATE_DIRS
 from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
 from smartcity.site.render.landmarks import name_scroll_boxes
@@ -99,7 +101,7 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
             settings = Settings.from_options(options.regions_dir, options.drafts, options.only,
                                              base=Path(config.config_file_path).parent)
             repository = Repository.from_options(options.repository, options.branch, options.edit_url_template,
-                                                 options.commit_url_template)
+                                                 options.commit_url_template, options.cms_auth_url)
             if config.site_url:
                 public_url("SMARTCITY_SITE_URL (site_url)", config.site_url)
         except SettingError as error:
@@ -180,6 +182,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         if config.use_directory_urls:
             files.append(File.generated(config, COMPARE_TABLE, content=build.renderer.compare_table(
                 build.renderer.url("bandingkan.md"))))
+        # The web editor, its form generated from the schema; a page of its own, outside the
+        # theme, the search index and the sitemap.
+        files.append(File.generated(config, EDITOR_PAGE, content=editor_page(
+            editor_settings(site, config.site_url or ""), site.reference, config.site_name)))
         # The region file schema, published at a stable address for editors' tools.
         files.append(File.generated(config, f"schema/{SCHEMA_PATH.name}", abs_src_path=str(SCHEMA_PATH)))
         # Open data: written straight into the site folder (MkDocs has just emptied it), not

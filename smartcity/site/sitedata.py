@@ -56,13 +56,17 @@ class Repository:
     branch: str = "main"
     edit_template: str = "{url}/edit/{branch}/{path}"
     commit_template: str = "{url}/commit/{sha}"
+    editor_auth_url: str = ""      # the web editor's sign-in endpoint (SMARTCITY_CMS_AUTH_URL)
 
     @classmethod
-    def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str) -> Repository:
-        """The plugin's options (SMARTCITY_REPOSITORY / SMARTCITY_BRANCH through mkdocs.yml); the
-        address is checked like every published one (settings.public_url)."""
+    def from_options(cls, url: str, branch: str, edit_template: str, commit_template: str,
+                     editor_auth_url: str = "") -> Repository:
+        """The plugin's options (SMARTCITY_REPOSITORY / SMARTCITY_BRANCH / SMARTCITY_CMS_AUTH_URL
+        through mkdocs.yml); the addresses are checked like every published one
+        (settings.public_url)."""
         address = public_url("SMARTCITY_REPOSITORY (repository)", url.strip(), allow_empty=True)
-        return cls(address.rstrip("/"), branch or "main", edit_template, commit_template)
+        auth = public_url("SMARTCITY_CMS_AUTH_URL (cms_auth_url)", editor_auth_url.strip(), allow_empty=True)
+        return cls(address.rstrip("/"), branch or "main", edit_template, commit_template, auth)
 
     def edit_url(self, path: str) -> str | None:
         """The edit link of a region file, or None without a repository."""

@@ -1,0 +1,227 @@
+// The region files' format for the web editor: a save changes only the lines of what the
+// editor changed. The CMS gives the whole entry as data; writing that data out afresh would
+// drop every comment, expand one-line mappings and move keys. Instead the original file is
+// read as a round-trip document (the `yaml` package's Document API), only the semantic
+// differences are copied into it, and the result is merged line by line back into the
+// original text (a three-way merge: the original, the original as the library writes it,
+// and the changed document as the library writes it), so lines the edit did not touch keep
+// the editor's own spacing and comments. Runs in the browser (/sunting/) and in Node (tests).
+import { parseDocument, isMap, isSeq, isScalar } from "../vendor/yaml/index.js";
+import { diff3Merge, diffComm } from "../vendor/node-diff3/diff3.mjs";
+
+const WRITE = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
+// A new short mapping or list of plain values is written on one line, as editors do.
+const ONE_LINE_MAX = 72;
+
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isEmpty(value) {
+  return value === undefined || value === null || value === "" ||
+    (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
+}
+
+function same(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
+  }
+  return false;
+}
+
+// What a form gives for a field left blank (null, "", an empty list or group) is not data:
+// it is dropped, unless the file itself had that very value.
+export function withoutBlanks(value, original) {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => withoutBlanks(item, Array.isArray(original) ? original[i] : undefined));
+  }
+  if (!isRecord(value)) return value;
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    const before = isRecord(original) ? original[key] : undefined;
+    const kept = withoutBlanks(item, before);
+    if (isEmpty(kept) && !(isRecord(original) && Object.hasOwn(original, key) && same(before, kept))) continue;
+    out[key] = kept;
+  }
+  return out;
+}
+
+function newNode(doc, value, oneLineLike) {
+  const node = doc.createNode(value);
+  if (isMap(node) || isSeq(node)) {
+    const short = JSON.stringify(value).length <= ONE_LINE_MAX &&
+      Object.values(value).every((v) => v === null || typeof v !== "object");
+    node.flow = oneLineLike === undefined ? short : oneLineLike;
+  }
+  return node;
+}
+
+function flowOf(node) {
+  return (isMap(node) || isSeq(node)) ? Boolean(node.flow) : undefined;
+}
+
+// Items of a list matched by their `id` when every item has a distinct one (programmes,
+// strategies, quick wins, risks): removing the second of five then removes one item, not
+// rewrites four.
+function ids(list) {
+  const found = list.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : null));
+  return found.every((id) => id !== null) && new Set(found).size === found.length ? found : null;
+}
+
+function applyList(doc, node, before, after) {
+  const oldIds = ids(before);
+  const newIds = ids(after);
+  if (oldIds && newIds) {
+    const kept = newIds.filter((id) => oldIds.includes(id));
+    const keptInOldOrder = oldIds.filter((id) => newIds.includes(id));
+    if (same(kept, keptInOldOrder)) {
+      for (let i = before.length - 1; i >= 0; i--) {
+        if (!newIds.includes(oldIds[i])) node.items.splice(i, 1);
+      }
+      const current = oldIds.filter((id) => newIds.includes(id));
+      after.forEach((item, i) => {
+        const at = current.indexOf(item.id);
+        if (at >= 0) {
+          applyValue(doc, node, at, before[oldIds.indexOf(item.id)], item);
+        } else {
+          const like = node.items[Math.max(0, i - 1)];
+          node.items.splice(i, 0, newNode(doc, item, flowOf(like)));
+          current.splice(i, 0, item.id);
+        }
+      });
+      return;
+    }
+  }
+  const common = Math.min(before.length, after.length);
+  for (let i = 0; i < common; i++) applyValue(doc, node, i, before[i], after[i]);
+  node.items.splice(after.length);
+  for (let i = before.length; i < after.length; i++) {
+    node.items.push(newNode(doc, after[i], flowOf(node.items[node.items.length - 1])));
+  }
+}
+
+function applyMap(doc, node, before, after) {
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key)) node.delete(key);
+  }
+  for (const [key, value] of Object.entries(after)) {
+    if (Object.hasOwn(before, key)) {
+      applyValue(doc, node, key, before[key], value);
+    } else {
+      node.set(doc.createNode(key), newNode(doc, value, node.flow ? true : undefined));
+    }
+  }
+}
+
+// Copy `after` into the child `key` of the collection `parent` (whose value was `before`).
+function applyValue(doc, parent, key, before, after) {
+  if (same(before, after)) return;
+  const node = isSeq(parent) ? parent.items[key] : parent.get(key, true);
+  if (isRecord(before) && isRecord(after) && isMap(node)) return applyMap(doc, node, before, after);
+  if (Array.isArray(before) && Array.isArray(after) && isSeq(node)) return applyList(doc, node, before, after);
+  if (isScalar(node) && (after === null || typeof after !== "object")) {
+    // The same scalar node, so a comment after it stays; its quoting too, where it can.
+    if (typeof node.value !== typeof after || (typeof after === "string" && after.includes("\n"))) {
+      node.type = undefined;
+    }
+    node.value = after;
+    return;
+  }
+  const fresh = newNode(doc, after, flowOf(node));
+  if (isSeq(parent)) parent.items[key] = fresh;
+  else parent.set(key, fresh);
+}
+
+export class FormatError extends Error {}
+
+function readDocument(text) {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) throw new FormatError(doc.errors[0].message);
+  return doc;
+}
+
+// The file's data, as the form edits it.
+export function read(text) {
+  return readDocument(text).toJS() ?? {};
+}
+
+function lines(text) {
+  return text.split("\n");
+}
+
+// A line without its comment and with single spaces: the original's `key:   value  # why`
+// and the library's `key: value # why` are the same line.
+function bare(line) {
+  return line.replace(/(^|\s)#.*$/, "").replace(/\s+/g, " ").trim();
+}
+
+// Where the edit touches lines that the file and the library write differently (a conflict
+// of the merge: `a` the file's lines, `o` the library's form of them, `b` the edited form):
+// the lines the edit changed come from `b`; the others keep the file's own form, matched in
+// order by their content without comments. A comment the library moved onto a line of its
+// own, which the file has after a key, is not repeated.
+function resolve(a, o, b) {
+  const out = [];
+  let next = 0;
+  for (const part of diffComm(o, b)) {
+    if (!part.common) {
+      out.push(...part.buffer2);
+      continue;
+    }
+    for (const line of part.common) {
+      const key = bare(line);
+      if (key === "" && line.trim() !== "") {
+        const at = a.indexOf(line, next);
+        if (at >= 0) {
+          out.push(a[at]);
+          next = at + 1;
+        }
+        continue;
+      }
+      let at = next;
+      while (at < a.length && bare(a[at]) !== key) at++;
+      if (at < a.length) {
+        out.push(a[at]);
+        next = at + 1;
+      } else {
+        out.push(line);
+      }
+    }
+  }
+  return out;
+}
+
+// The original text with `data`'s differences from it, changing as few lines as it can.
+export function reconcile(original, data) {
+  const doc = readDocument(original);
+  const before = doc.toJS() ?? {};
+  const after = withoutBlanks(data, before);
+  if (same(before, after)) return original;
+  const base = doc.toString(WRITE);
+  if (isMap(doc.contents) && isRecord(after) && isRecord(before)) applyMap(doc, doc.contents, before, after);
+  else doc.contents = doc.createNode(after);
+  const changed = doc.toString(WRITE);
+  const merged = [];
+  for (const block of diff3Merge(lines(original), lines(base), lines(changed))) {
+    merged.push(...(block.ok ?? resolve(block.conflict.a, block.conflict.o, block.conflict.b)));
+  }
+  const text = merged.join("\n");
+  // The merge must mean exactly the changed document; otherwise the changed document is
+  // saved as the library writes it (correct, with a larger diff).
+  try {
+    if (same(read(text), read(changed))) return text;
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+  }
+  return changed;
+}
+
+// A new file (no original): the library's own writing.
+export function write(data) {
+  const doc = parseDocument("{}");
+  doc.contents = doc.createNode(withoutBlanks(data, undefined));
+  return doc.toString(WRITE);
+}
