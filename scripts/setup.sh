@@ -30,6 +30,11 @@ if [ "${1:-}" = "--test" ] && [ ! -x tests/a11y/node_modules/.bin/pa11y-ci ]; th
   # pinned by tests/a11y/package-lock.json; it drives Debian's chromium, never a browser of its own
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error >/dev/null
 fi
+if [ "${1:-}" = "--test" ] && [ ! -x tests/editor/node_modules/.bin/decap-server ]; then
+  # Decap CMS's local backend, pinned by tests/editor/package-lock.json: the web editor's
+  # end-to-end test saves through it into a clone of the repository
+  npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error >/dev/null
+fi
 if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   # Browser tests drive Debian's chromium (Playwright's own browser download does not work here).
   apt_install chromium

@@ -104,8 +104,10 @@ def test_region_pages_link_to_their_yaml_and_history(tmp_path: Path) -> None:
     assert build_site(site, None, {"SMARTCITY_REPOSITORY": "https://github.com/contoh/smartcity",
                                    "SMARTCITY_BRANCH": "utama"}).returncode == 0
     soup = BeautifulSoup((site / "wilayah/kota-pekalongan/analisis/index.html").read_text(encoding="utf-8"), "html.parser")
-    edit = soup.find("a", string="Ubah data ini")
-    assert edit["href"] == "https://github.com/contoh/smartcity/edit/utama/data/regions/kota-pekalongan.yml"
+    edit = soup.find("a", string="Ubah data ini")   # the web editor, at this region's form (issue 28)
+    assert edit["href"] == "../../../sunting/index.html#/collections/wilayah/entries/kota-pekalongan"
+    yaml_file = soup.find("a", string="berkas YAML")
+    assert yaml_file["href"] == "https://github.com/contoh/smartcity/edit/utama/data/regions/kota-pekalongan.yml"
     history = BeautifulSoup((site / "wilayah/kota-pekalongan/riwayat/index.html").read_text(encoding="utf-8"),
                             "html.parser")
     log = subprocess.run(["git", "log", "--format=%s", "--", "data/regions/kota-pekalongan.yml"], cwd=ROOT,

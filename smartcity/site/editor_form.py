@@ -138,7 +138,7 @@ class _FormBuilder:
             if kind == "integer":
                 out["step"] = 1
         elif kind == "boolean":
-            out.update(widget="boolean", default=False)
+            out["widget"] = "boolean"
         elif kind == "object":
             out.update(widget="object", collapsed=not required,
                        fields=self.fields(node, path, present=required, pillar=pillar))
@@ -155,6 +155,7 @@ class _FormBuilder:
         if "maxItems" in node:
             out["max"] = node["maxItems"]
         if item.get("type") == "object":
+            self.paths.append(f"{path}[]")
             out["fields"] = self.fields(item, f"{path}[]", present=True, pillar=pillar)
             summary = _summary(item)
             if summary:
@@ -177,8 +178,8 @@ class _FormBuilder:
             child_pillar = name if path == "pillars" else pillar
             out.append(self.field(name, child, child_path, name in required, child_pillar))
         for keyword in ("allOf", "anyOf", "oneOf"):
-            if keyword in node:
-                self.paths.append(f"{path}.{keyword}")
+            if keyword in node and f"{path}.{keyword}" not in LEFT_OUT:
+                raise ValueError(f"the editor's form cannot express {path}.{keyword}: list it in LEFT_OUT")
         return out
 
 
@@ -237,6 +238,7 @@ def editor_config(settings: EditorSettings, reference: Reference) -> dict[str, A
     return config
 
 
-def editor_link(region_id: str) -> str:
-    """The editor's address of one region, relative to the site's root."""
-    return f"sunting/#/collections/{COLLECTION}/entries/{region_id}"
+def editor_fragment(region_id: str) -> str:
+    """The part of the editor's address that opens one region's form. Decap opens an entry,
+    not a field within it: a programme or quick win is found in the form under its pillar."""
+    return f"#/collections/{COLLECTION}/entries/{region_id}"

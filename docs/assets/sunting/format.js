@@ -43,14 +43,26 @@ export function withoutBlanks(value, original) {
   for (const [key, item] of Object.entries(value)) {
     const before = isRecord(original) ? original[key] : undefined;
     const kept = withoutBlanks(item, before);
-    if (isEmpty(kept) && !(isRecord(original) && Object.hasOwn(original, key) && same(before, kept))) continue;
+    // `false` where the file says nothing is the same "no" (`example`, `sample`): a form's
+    // unticked box is not written.
+    const blank = isEmpty(kept) || (kept === false && before === undefined);
+    if (blank && !(isRecord(original) && Object.hasOwn(original, key) && same(before, kept))) continue;
     out[key] = kept;
   }
   return out;
 }
 
-function newNode(doc, value, oneLineLike) {
-  const node = doc.createNode(value);
+// A new item's keys in the order of the item before it (the form gives them in the order
+// they were filled in), others after them.
+function ordered(value, like) {
+  if (!isRecord(value) || !isRecord(like)) return value;
+  const out = {};
+  for (const key of Object.keys(like)) if (Object.hasOwn(value, key)) out[key] = value[key];
+  return Object.assign(out, value);
+}
+
+function newNode(doc, value, oneLineLike, like) {
+  const node = doc.createNode(ordered(value, like));
   if (isMap(node) || isSeq(node)) {
     const short = JSON.stringify(value).length <= ONE_LINE_MAX &&
       Object.values(value).every((v) => v === null || typeof v !== "object");
@@ -64,16 +76,17 @@ function flowOf(node) {
 }
 
 // Items of a list matched by their `id` when every item has a distinct one (programmes,
-// strategies, quick wins, risks): removing the second of five then removes one item, not
-// rewrites four.
+// strategies, quick wins, risks) and items were added or removed: removing the second of
+// five then removes one item, not rewrites four.
 function ids(list) {
   const found = list.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : null));
   return found.every((id) => id !== null) && new Set(found).size === found.length ? found : null;
 }
 
 function applyList(doc, node, before, after) {
-  const oldIds = ids(before);
-  const newIds = ids(after);
+  // Same length: item by item (an id may itself have been edited).
+  const oldIds = before.length !== after.length && ids(before);
+  const newIds = oldIds && ids(after);
   if (oldIds && newIds) {
     const kept = newIds.filter((id) => oldIds.includes(id));
     const keptInOldOrder = oldIds.filter((id) => newIds.includes(id));
@@ -88,7 +101,7 @@ function applyList(doc, node, before, after) {
           applyValue(doc, node, at, before[oldIds.indexOf(item.id)], item);
         } else {
           const like = node.items[Math.max(0, i - 1)];
-          node.items.splice(i, 0, newNode(doc, item, flowOf(like)));
+          node.items.splice(i, 0, newNode(doc, item, flowOf(like), after[i - 1] ?? before[0]));
           current.splice(i, 0, item.id);
         }
       });
@@ -99,7 +112,7 @@ function applyList(doc, node, before, after) {
   for (let i = 0; i < common; i++) applyValue(doc, node, i, before[i], after[i]);
   node.items.splice(after.length);
   for (let i = before.length; i < after.length; i++) {
-    node.items.push(newNode(doc, after[i], flowOf(node.items[node.items.length - 1])));
+    node.items.push(newNode(doc, after[i], flowOf(node.items[node.items.length - 1]), after[i - 1]));
   }
 }
 
@@ -194,16 +207,35 @@ function resolve(a, o, b) {
   return out;
 }
 
+// How the file writes a list under its key: indented ("key:\n  - a", the library's way)
+// or level with it ("key:\n- a"); the library writes new lines the same way.
+function indentsLists(text) {
+  const all = lines(text);
+  let indented = 0;
+  let level = 0;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const key = /^( *)[^\s#-][^#]*:\s*(#.*)?$/.exec(all[i]);
+    if (!key) continue;
+    const next = all.slice(i + 1).find((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+    const item = next && /^( *)- /.exec(next);
+    if (!item) continue;
+    if (item[1].length === key[1].length) level++;
+    else if (item[1].length > key[1].length) indented++;
+  }
+  return indented >= level;
+}
+
 // The original text with `data`'s differences from it, changing as few lines as it can.
 export function reconcile(original, data) {
   const doc = readDocument(original);
   const before = doc.toJS() ?? {};
   const after = withoutBlanks(data, before);
   if (same(before, after)) return original;
-  const base = doc.toString(WRITE);
+  const options = { ...WRITE, indentSeq: indentsLists(original) };
+  const base = doc.toString(options);
   if (isMap(doc.contents) && isRecord(after) && isRecord(before)) applyMap(doc, doc.contents, before, after);
   else doc.contents = doc.createNode(after);
-  const changed = doc.toString(WRITE);
+  const changed = doc.toString(options);
   const merged = [];
   for (const block of diff3Merge(lines(original), lines(base), lines(changed))) {
     merged.push(...(block.ok ?? resolve(block.conflict.a, block.conflict.o, block.conflict.b)));

@@ -46,6 +46,7 @@ from smartcity.site.pages.national import (
     search_filters,
     strategy_shares,
 )
+from smartcity.site.editor_form import EDITOR_PAGE, editor_fragment
 from smartcity.site.pages.region import RegionPageInput, region_pages
 from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.render.downloads import downloads
@@ -93,6 +94,7 @@ class Renderer:
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         html = environment().get_template(template).render(
             site=self.site, reference=self.site.reference, link=self._links(page_url),
+            editor_link=lambda region_id: relative_url(page_url, self.url(EDITOR_PAGE)) + editor_fragment(region_id),
             region_src=region_src, **context)
         return finish(html)
 
