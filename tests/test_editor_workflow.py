@@ -135,7 +135,7 @@ def test_contributor_guide_documents_every_field_and_code(sample_site: Path) -> 
     codes = {dt.get_text() for dt in soup.select(".sc-error-list dt")}
     assert codes == set(CATALOGUE)
     horizon = soup.find("code", string="pillars.<pilar>.strategies[].programs[].horizon").find_parent("tr")
-    assert "short, medium, long" in horizon.get_text()
+    assert "short (Jangka pendek), medium (Jangka menengah), long (Jangka panjang)" in horizon.get_text()
 
 
 def test_contributor_guide_opens_with_recipes_an_official_can_follow(sample_site: Path) -> None:

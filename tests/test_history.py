@@ -69,7 +69,7 @@ def test_history_says_what_changed_in_the_data(tmp_path: Path) -> None:
     page = history_page(site)
     assert entries(page) == [
         ("1 Agustus 2024", []),   # the version that did not parse, said so
-        ("1 Juli 2024", ["Anggaran “Perluasan layanan Sakpore”: Rp 250 juta → Rp 300 juta"]),
+        ("1 Juli 2024", ["Anggaran “Perluasan layanan Sakpore”: Rp 250 juta → Rp 300 juta (+Rp 50 juta)"]),
         ("1 Juni 2024", ["Evaluasi 2022 Tahap I ditambahkan (nilai akhir 3,60)"]),
         ("1 Mei 2024", ["Quick win dihapus: “MCK adaptif di Kelurahan Bandengan”"]),
         ("1 April 2024", ["Program baru: “Taman kota hijau”"]),

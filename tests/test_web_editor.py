@@ -510,3 +510,83 @@ def test_the_form_refuses_a_value_the_schema_forbids(editor_repo: Path, decap_se
         page.close()
         server.close()
     assert git(editor_repo, "branch", "--list", "cms/*") == branches_before
+
+
+# --- the change summary for reviewers -------------------------------------------------------
+
+def test_the_change_summary_says_what_changes_on_the_site(tmp_path: Path) -> None:
+    """A scripted history: one commit with the samples, a second that changes a programme's
+    status and realised amount, adds a measured value, an evaluation round and a programme,
+    removes a quick win, adds a region and writes a title with Markdown in it."""
+    repo = tmp_path / "repo"
+    folder = repo / "data/regions"
+    folder.mkdir(parents=True)
+    for path in SAMPLES[:3]:
+        shutil.copy(path, folder / path.name)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "uji@contoh.id")
+    git(repo, "config", "user.name", "Uji")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "awal")
+    text = (folder / "kabupaten-kendal.yml").read_text(encoding="utf-8")
+    data = load_text(text)
+    edited = node("""
+const data = format.read(input);
+const pillars = Object.values(data.pillars);
+const programme = pillars.flatMap((p) => (p.strategies ?? []).flatMap((s) => s.programs ?? []))[0];
+programme.status = programme.status === "done" ? "delayed" : "done";
+programme.budget = {...(programme.budget ?? {amount: 100000000}), realised: 90000000};
+const strategy = pillars.find((p) => (p.strategies ?? []).length).strategies[0];
+strategy.programs.push({id: "uji-baru", title: "Program [baru](https://contoh.id) <b>uji</b>", horizon: "short", status: "planned"});
+const withWin = pillars.find((p) => (p.quick_wins ?? []).length);
+const gone = withWin.quick_wins.pop();
+const goal = pillars.flatMap((p) => p.goals ?? []).find((g) => g.indicator);
+(goal.indicator.actuals ??= []).push({year: 2026, value: 77});
+(data.evaluations ??= []).push({period: "2026-2", scores: {final: 3.1}});
+console.log(JSON.stringify({text: format.reconcile(input, data), programme: programme.title, gone: gone.title,
+                            indicator: goal.indicator.name}));
+""", text)
+    (folder / "kabupaten-kendal.yml").write_text(edited["text"], encoding="utf-8")
+    shutil.copy(SAMPLES[3], folder / SAMPLES[3].name)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "ubah")
+    from smartcity.history.summary import changes_between, markdown
+
+    changes = changes_between(repo, "HEAD~1", "HEAD")
+    assert [(c.path, c.kind) for c in changes] == [("data/regions/kabupaten-kendal.yml", "changed"),
+                                                   (f"data/regions/{SAMPLES[3].name}", "added")]
+    lines = changes[0].lines
+    status_label = STATUS_LABELS["done"] if "done" in edited["text"] else STATUS_LABELS["delayed"]
+    assert any(line.startswith(f"Status program “{edited['programme']}”") and line.endswith(status_label)
+               for line in lines), lines
+    assert any(line.startswith(f"Realisasi “{edited['programme']}”") and "→ Rp 90 juta" in line for line in lines)
+    assert "Program baru: “Program [baru](https://contoh.id) <b>uji</b>”" in lines
+    assert f"Quick win dihapus: “{edited['gone']}”" in lines
+    assert f"Nilai terukur baru “{edited['indicator']}” 2026: 77" in " ".join(lines)
+    assert "Evaluasi 2026 Tahap II ditambahkan (nilai akhir 3,10)" in lines
+    assert changes[1].lines[0].startswith("Wilayah baru: ")
+    text = markdown(changes, "HEAD~1", "HEAD")
+    assert "### Kabupaten Kendal (`data/regions/kabupaten-kendal.yml`)" in text
+    assert "\\[baru\\](https://contoh.id) &lt;b>uji&lt;/b>" in text and "<b>" not in text
+    # the script, as the workflow runs it
+    script = subprocess.run([PYTHON, str(ROOT / "scripts/changes.py"), "HEAD~1", "HEAD"], cwd=repo,
+                            capture_output=True, text=True)
+    assert script.returncode == 0 and script.stdout == text
+    unknown = subprocess.run([PYTHON, str(ROOT / "scripts/changes.py"), "tidak-ada"], cwd=repo,
+                             capture_output=True, text=True)
+    assert unknown.returncode == 2 and "revisi tidak dikenal: tidak-ada" in unknown.stderr
+
+
+def test_the_pull_request_workflow_writes_the_summary_for_reviewers() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["validate"]
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0   # the base commit is there to compare with
+    step = next(s for s in job["steps"] if "scripts/changes.py" in s.get("run", ""))
+    assert step["run"] == '.venv/bin/python scripts/changes.py "$BASE_SHA" HEAD >> "$GITHUB_STEP_SUMMARY"'
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"   # never inlined in the script
+    assert step["if"] == "${{ !cancelled() }}"
+    names = [s.get("name", "") for s in job["steps"]]
+    assert names.index("Ringkasan perubahan data") > names.index("Validasi (anotasi pada baris yang salah)")

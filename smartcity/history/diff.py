@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from smartcity.formatting import rupiah_short, score
+from smartcity.formatting import number, rupiah_short, score
 from smartcity.history.git import Commit
 from smartcity.labels import RISK_STATUS_LABELS, STATUS_LABELS
 from smartcity.model import STATUSES
@@ -77,7 +77,8 @@ def _is_number(value: Any) -> bool:
 
 # What the history compares of an item, as a tuple (small to cache, quick to load and compare):
 # a programme (title, status, planned amount, realised amount); a quick win or a risk
-# (title, status); an evaluation round (final score,).
+# (title, status); an evaluation round (final score,); a measured value of an indicator, by
+# indicator and year (indicator name, year, value, unit).
 Item = tuple[Any, ...]
 TITLE, STATUS, AMOUNT, REALISED = 0, 1, 2, 3
 
@@ -90,10 +91,20 @@ def _keep(item: dict[str, Any], statuses: tuple[str, ...]) -> Item:
 def _items(data: dict[str, Any]) -> Items:
     """What the history compares of one version: programmes, quick wins, evaluations and risks,
     by id (period for evaluations), with only the fields it reports on."""
-    found: Items = {"program": {}, "quick_win": {}, "evaluation": {}, "risk": {}}
+    found: Items = {"program": {}, "quick_win": {}, "evaluation": {}, "risk": {}, "measure": {}}
     pillars: dict[str, Any] = data["pillars"] if isinstance(data.get("pillars"), dict) else {}
     for pillar in pillars.values():
         pillar = pillar if isinstance(pillar, dict) else {}
+        for goal in _list(pillar.get("goals")):
+            indicator = goal.get("indicator") if isinstance(goal, dict) else None
+            if not isinstance(indicator, dict) or not isinstance(indicator.get("name"), str):
+                continue
+            name, unit = _text(indicator["name"]), indicator.get("unit")
+            for actual in _list(indicator.get("actuals")):
+                year = actual.get("year") if isinstance(actual, dict) else None
+                if isinstance(year, int) and not isinstance(year, bool):
+                    found["measure"][f"{name}\x1f{year}"] = (name, year, _number(actual.get("value")),
+                                                             _text(unit) if isinstance(unit, str) else None)
         for strategy in _list(pillar.get("strategies")):
             for program in _list(strategy.get("programs")) if isinstance(strategy, dict) else []:
                 if isinstance(program, dict) and isinstance(program.get("id"), str):
@@ -139,6 +150,14 @@ def _money(value: Any) -> str:
     return rupiah_short(value) if _is_number(value) else "tidak dicantumkan"
 
 
+def _delta(old: Any, new: Any) -> str:
+    """" (+Rp 80 juta)" between two amounts; nothing when either is missing."""
+    if not (_is_number(old) and _is_number(new)):
+        return ""
+    change = new - old
+    return f" ({'+' if change > 0 else '−'}{rupiah_short(abs(change))})"
+
+
 def _changed(before: dict[str, Item], after: dict[str, Item]) -> list[tuple[str, Item, Item | None]]:
     """(key, item, its previous form or None when new) for every item that is new or differs:
     most items are unchanged from one version to the next, and tuples compare in C."""
@@ -168,9 +187,11 @@ def _budget_changes(changed: list[tuple[str, Item, Item | None]]) -> list[str]:
         if old is None:
             continue
         if old[AMOUNT] != program[AMOUNT]:
-            out.append(f"Anggaran {_title(program)}: {_money(old[AMOUNT])} → {_money(program[AMOUNT])}")
+            out.append(f"Anggaran {_title(program)}: {_money(old[AMOUNT])} → {_money(program[AMOUNT])}"
+                       f"{_delta(old[AMOUNT], program[AMOUNT])}")
         if old[REALISED] != program[REALISED]:
-            out.append(f"Realisasi {_title(program)}: {_money(old[REALISED])} → {_money(program[REALISED])}")
+            out.append(f"Realisasi {_title(program)}: {_money(old[REALISED])} → {_money(program[REALISED])}"
+                       f"{_delta(old[REALISED], program[REALISED])}")
     return out
 
 
@@ -191,7 +212,26 @@ def diff(before: Items, after: Items) -> tuple[str, ...]:
             value = f" (nilai akhir {score(final)})" if _is_number(final) else ""
             out.append(f"Evaluasi {_round_label(period)} ditambahkan{value}")
     out += _status_changes(_changed(before["risk"], after["risk"]), "Risiko baru", "Risiko", _RISK_LABELS)
+    out += _measure_changes(before["measure"], after["measure"])
     return tuple(out)
+
+
+def _measured(item: Item) -> str:
+    name, year, value, unit = item
+    shown = number(value, 2).rstrip("0").rstrip(",") if _is_number(value) else "tidak dicantumkan"
+    return f"“{name or '?'}” {year}: {shown}{' ' + unit if unit else ''}"
+
+
+def _measure_changes(before: dict[str, Item], after: dict[str, Item]) -> list[str]:
+    """Measured values of indicators: new ones, and changed ones."""
+    out = []
+    for key, item in after.items():
+        old = before.get(key)
+        if old is None:
+            out.append(f"Nilai terukur baru {_measured(item)}")
+        elif old != item:
+            out.append(f"Nilai terukur {_measured(old)} → {_measured(item).split(': ', 1)[1]}")
+    return out
 
 
 def _round_label(period: str) -> str:

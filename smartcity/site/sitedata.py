@@ -106,7 +106,7 @@ class SiteData:
 
 log = logging.getLogger("mkdocs.plugins.smartcity")
 HISTORY_DEPTH = 30  # versions of a file read for its change history: the cost stays bounded
-HISTORY_FORMAT = 3  # of the cached items of a version (changes.version_items)
+HISTORY_FORMAT = 4  # of the cached items of a version (changes.version_items)
 
 
 PARALLEL_VERSIONS = 64   # versions to parse before worker processes pay for themselves
