@@ -146,8 +146,14 @@ def test_contributor_guide_opens_with_recipes_an_official_can_follow(sample_site
 
     soup = BeautifulSoup((sample_site / "kontribusi/index.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.article
+    # The web editor first (issue 28), then the recipes; the command line last.
+    headings = [h.get_text() for h in article.find_all("h2")]
+    assert headings[0] == "Mengubah data lewat editor web" and headings[1] == "Tugas yang sering"
+    assert headings[-1].startswith("Mengubah data di komputer sendiri")
+    editor = article.find("h2", string="Mengubah data lewat editor web")
+    assert editor.find_next("a")["href"] == "../sunting/"
+    assert len(editor.find_next("ol").find_all("li")) >= 5
     recipes = article.find("h2", string="Tugas yang sering")
-    assert recipes is not None and recipes.find_previous("h2") is None, "the recipes come first"
     titles = [h.get_text() for h in recipes.find_all_next("h3", limit=6)]
     assert titles == ["Menambah program", "Mengubah status program, dengan catatan bertanggal", "Menambah quick win",
                       "Menambah putaran evaluasi", "Menambah nilai indikator yang terukur", "Menambah risiko"]
