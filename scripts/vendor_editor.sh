@@ -27,7 +27,7 @@ cp "$work/decap-cms/package/dist/"*decap-cms.js "$work/decap-cms/package/dist/de
 cp -r "$work/yaml/package/browser/dist/." "$vendor/yaml/"
 cp "$work/yaml/package/LICENSE" "$vendor/yaml/LICENSE"
 cp "$work/node-diff3/package/dist/diff3.mjs" "$vendor/node-diff3/"
-cp "$work/node-diff3/package/LICENSE.md" "$vendor/node-diff3/LICENSE.md"
+cp "$work/node-diff3/package/LICENSE.md" "$vendor/node-diff3/LICENSE"   # not .md: it is no page of the site
 note() {   # folder package version files
   cat > "$vendor/$1/SOURCE.md" <<NOTE
 From the npm package \`$2\` $3 ($4), integrity \`$(cat "$work/$2/integrity.txt")\`.
@@ -37,4 +37,4 @@ NOTE
 }
 note decap-cms decap-cms "$DECAP" "\`dist/decap-cms.js\`, the chunks it loads on demand and \`decap-cms.js.LICENSE.txt\`, the notices of what it bundles; the package ships no licence file, its package.json declares MIT"
 note yaml yaml "$YAML" "\`browser/dist/\`, an ES module, \`LICENSE\`: ISC"
-note node-diff3 node-diff3 "$DIFF3" "\`dist/diff3.mjs\`, \`LICENSE.md\`: MIT"
+note node-diff3 node-diff3 "$DIFF3" "\`dist/diff3.mjs\`, \`LICENSE.md\` as \`LICENSE\`: MIT"

@@ -26,8 +26,8 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ARTIFACTS, PYTHON, ROOT, StaticServer, build_site
+
 from smartcity.labels import STATUS_LABELS
 from smartcity.reference import load_reference
 from smartcity.site.editor_form import HIDDEN, LEFT_OUT, EditorSettings, editor_config, form_fields
@@ -529,7 +529,6 @@ def test_the_change_summary_says_what_changes_on_the_site(tmp_path: Path) -> Non
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "awal")
     text = (folder / "kabupaten-kendal.yml").read_text(encoding="utf-8")
-    data = load_text(text)
     edited = node("""
 const data = format.read(input);
 const pillars = Object.values(data.pillars);

@@ -38,6 +38,7 @@ from smartcity.site.addresses import (
     relative_url,
     url_of,
 )
+from smartcity.site.editor_form import EDITOR_PAGE, editor_fragment
 from smartcity.site.pages.national import (
     RANKING_PAGE_SIZE,
     NationalPage,
@@ -46,7 +47,6 @@ from smartcity.site.pages.national import (
     search_filters,
     strategy_shares,
 )
-from smartcity.site.editor_form import EDITOR_PAGE, editor_fragment
 from smartcity.site.pages.region import RegionPageInput, region_pages
 from smartcity.site.render.chart_views import national_charts, pillar_quick_win_chart, score_range_chart
 from smartcity.site.render.downloads import downloads
