@@ -34,6 +34,7 @@ def test_the_sitemap_lists_public_pages_dated_by_their_data(sample_site: Path) -
     # hand-written pages carry no date rather than the build's
     assert entries[f"{SITE_URL}tentang/"] == ""
     every_page = {p.parent.relative_to(sample_site).as_posix() for p in sample_site.rglob("index.html")
-                  if "pagefind" not in p.parts and "assets" not in p.parts}
+                  if "pagefind" not in p.parts and "assets" not in p.parts and "sunting" not in p.parts}
+    assert f"{SITE_URL}sunting/" not in entries, "the web editor is no page for crawlers (it says noindex)"
     listed = {url.removeprefix(SITE_URL).rstrip("/") or "." for url in entries}
     assert listed == every_page
