@@ -18,8 +18,6 @@ from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 _PR_SET_PDEATHSIG = 1
 NICE_WHILE_INDEXING = 5
 
@@ -89,6 +87,8 @@ def build_lock(site_dir: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     build holds it, and this one then waits. The lock file lives in the system's
     temporary folder (named by the folder's path), so it never enters the site;
     `filelock` releases it when the process ends, however it ends (and works on Windows)."""
+    from filelock import FileLock, Timeout  # only builds take it: the validator starts faster
+
     name = hashlib.sha256(str(site_dir.absolute()).encode()).hexdigest()[:16]
     lock = FileLock(Path(tempfile.gettempdir()) / f"smartcity-build-{name}.lock")
     try:

@@ -47,6 +47,7 @@ class RuleContext:
         self.doc, self.file, self.stem, self.ref, self.today = doc, file, stem, reference, today
         self.data = as_dict(doc.data)
         self.problems: list[Problem] = []
+        self._pillar_items: list[tuple[str, str, Path_, dict[str, Any]]] | None = None
 
     def add(self, path: Path_, code: str, key: bool = False, **params: Any) -> None:
         """Report a problem at `path` (its key's position with `key`)."""
@@ -56,8 +57,14 @@ class RuleContext:
         """The line on which the value at `path` is written."""
         return self.doc.locate(path)[0]
 
-    def pillar_items(self) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
-        """Every strategy, programme and quick win: (pillar, kind, path, item)."""
+    def pillar_items(self) -> list[tuple[str, str, Path_, dict[str, Any]]]:
+        """Every strategy, programme and quick win: (pillar, kind, path, item). Listed once
+        per file: several rules walk them."""
+        if self._pillar_items is None:
+            self._pillar_items = list(self._walk_pillar_items())
+        return self._pillar_items
+
+    def _walk_pillar_items(self) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
         for pillar_key, pillar in as_dict(self.data.get("pillars")).items():
             base: Path_ = ("pillars", pillar_key)
             for i, strategy in enumerate(as_list(as_dict(pillar).get("strategies"))):

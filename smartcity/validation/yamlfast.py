@@ -29,7 +29,7 @@ from smartcity.validation.yamlstrict import Document
 # What the two readers could read differently, or what only the located reader handles:
 # anchors, aliases, tags and reserved indicators where a node starts, merge keys, complex
 # keys, directives, document markers, tabs, escapes, line breaks other than \n, flow
-# collections other than the plain one-line ones (`_plain_flow_collections`), and numbers
+# collections other than the plain one-line ones (`_DOCUMENT_LINES`), and numbers
 # with underscores, base prefixes, exponents or more digits than FAST_DIGITS; comments are
 # not looked at (but for escapes, tabs and forbidden characters). A text that merely
 # contains one of them ("Siap?", 5x lipat, a word after " &") is read by the located reader.
@@ -188,18 +188,15 @@ _FLOW_MAP = _flow_map(rf"(?:{_FLOW_LEAF}|{_flow_map(_FLOW_LEAF)})")
 _FLOW_ITEM = rf"(?:{_FLOW_SCALAR}|{_FLOW_MAP})"
 _FLOW_SEQ = rf"\[ *(?:{_FLOW_ITEM} *(?:, *{_FLOW_ITEM} *)*,? *)?\]"
 _FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{_FLOW_SEQ})(?: *| +#[^\n]*)")
-_FLOW_LINES = re.compile(rf"(?:{_FLOW_LINE.pattern}\n)*{_FLOW_LINE.pattern}")
-
-
-def _plain_flow_collections(text: str, special: bytes) -> bool:
-    """True when every bracket in `text` is in a flow collection both readers read alike
-    (`_FLOW_LINE`, `special`: the text's special characters alone). Comments are cut out
-    before (`_without_comments`). The lines with an opening bracket are matched in one go;
-    a closing bracket elsewhere shows in the count."""
-    joined = "\n".join([line for line in text.split("\n") if "{" in line or "[" in line])
-    brackets = sum(special.count(c) for c in b"[]{}")
-    seen = joined.count("[") + joined.count("]") + joined.count("{") + joined.count("}")
-    return seen == brackets and _FLOW_LINES.fullmatch(joined) is not None
+# Every line of the document (comments cut out, `_without_comments`): a line without brackets
+# that does not start a directive or a document marker (`%`, `---`, `...`), or a line of
+# plain flow collections (`_FLOW_LINE`). One match over the whole text: splitting it into
+# lines in Python and searching for the markers separately cost twice as much (issue 30).
+# The possessive `*+` stops a line with a bracket at the bracket, without backtracking, to
+# be tried as a flow line.
+_PLAIN_LINE = r"(?!---|\.\.\.|%)[^\n\[\]{}]*+"
+_ANY_LINE = rf"(?:{_PLAIN_LINE}|{_FLOW_LINE.pattern})"
+_DOCUMENT_LINES = re.compile(rf"(?:{_ANY_LINE}\n)*{_ANY_LINE}")
 
 
 def _holds_forbidden(text: str, raw: bytes, special: bytes) -> bool:
@@ -237,8 +234,7 @@ def _screened(text: str, raw: bytes) -> bool:
         text = _without_comments(text)
         raw = text.encode("utf-8")
         special = raw.translate(None, _NOT_SPECIAL)
-    if raw.startswith((b"%", b"---", b"...")) or b"\n---" in raw or b"\n..." in raw \
-            or (b"%" in special and b"\n%" in raw) or (b"<" in special and b"<<" in raw):
+    if b"<" in special and b"<<" in raw:
         return False
     if b"?" in special and _COMPLEX_KEY.search(text):
         return False
@@ -249,7 +245,8 @@ def _screened(text: str, raw: bytes) -> bool:
                 if at == 0 or raw[at - 1] in _BEFORE_NODE:
                     return False
                 at = raw.find(indicator, at + 1)
-    if any(c in special for c in b"[]{}") and not _plain_flow_collections(text, special):
+    # markers and directives at a line's start; brackets only in plain flow collections
+    if _DOCUMENT_LINES.fullmatch(text) is None:
         return False
     shapes = raw.translate(_NUMBER_TABLE)
     return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
