@@ -129,7 +129,8 @@ class _FormBuilder:
             out["widget"] = "text" if node.get("maxLength", 0) > LONG_TEXT else "string"
             if "pattern" in node:
                 hint = PATTERN_HINTS.get(node["pattern"], (f"pola {node['pattern']}",))[0]
-                out["pattern"] = [node["pattern"], f"Isi dengan {hint}."]
+                # Decap writes "<label> tidak sesuai format: <this>."
+                out["pattern"] = [node["pattern"], f"isi dengan {hint.replace(' dalam tanda kutip', '')}"]
         elif kind in ("integer", "number"):
             out.update(widget="number", value_type="int" if kind == "integer" else "float")
             for bound in ("minimum", "maximum"):
