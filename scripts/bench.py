@@ -131,9 +131,10 @@ def site_figures(site: Path) -> dict[str, Any]:
     sizes = sorted(p.stat().st_size for p in region_pages) or [0]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     search = [site / "search" / "search_index.json", *(site / "pagefind").rglob("*")]
-    # national pages: everything but a region's own pages; the regions index is reported apart
+    # national pages: everything but a region's own pages; the regions index is reported apart,
+    # and the web editor (/sunting/, its form inline) is no page to read
     national = [p for p in pages if p.name == "index.html" and p not in region_pages
-                and p.relative_to(site).as_posix() != "wilayah/index.html"]
+                and p.relative_to(site).as_posix() not in ("wilayah/index.html", "sunting/index.html")]
     largest = max(national, key=lambda p: p.stat().st_size, default=None)
     index = site / "wilayah" / "index.html"
     return {"pages": len(pages), "region_pages": len(region_pages),
@@ -425,7 +426,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="N = 20 and 50 only, one run, no reference at 514")
     parser.add_argument("--profile", action="store_true", help="also profile the 514-region build (cProfile)")
     args = parser.parse_args()
-    out: Path = args.out
+    out: Path = args.out.absolute()   # Hugo and MkDocs run in folders of their own
     out.mkdir(parents=True, exist_ok=True)
     national = out / "national"
     sizes = (20, 50) if args.quick else SIZES
