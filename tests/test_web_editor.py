@@ -7,7 +7,7 @@ editor changed.
   random edits: unchanged data gives the file back byte for byte; an edit changes its lines.
 - End to end: decap-server (Decap's local backend) in git mode on a clone of this repository,
   /sunting/ in Chromium: change a programme's status with a dated note, add a measured value,
-  save; the save is a branch (editorial workflow), `main` is untouched, the branch's diff is
+  record realised spending, add an evaluation round, save; the save is a branch (editorial workflow), `main` is untouched, the branch's diff is
   those lines, the validator passes, and a site built from the branch shows the change. The
   same on a 120-programme file. A value the schema forbids is refused by the form.
 """
@@ -382,10 +382,12 @@ class Form:
     def __init__(self, page) -> None:
         self.page = page
 
-    def field(self, label: str, scope=None):
+    def field(self, label: str, scope=None, last: bool = False):
+        """The field labelled `label` in `scope`: the first one, or the last (a list's new item)."""
         scope = scope or self.page
-        return scope.locator("[aria-label^='kolom']").filter(
-            has=self.page.locator(f"xpath=./div/label[normalize-space(text())='{label}']")).first
+        found = scope.locator("[aria-label^='kolom']").filter(
+            has=self.page.locator(f"xpath=./div/label[normalize-space(text())='{label}']"))
+        return found.last if last else found.first
 
     def open(self, label: str, scope=None):
         field = self.field(label, scope)
@@ -415,6 +417,8 @@ def test_an_editor_changes_a_programme_in_the_form_and_the_save_is_a_branch(
     programme = first_programme(load_text(before))
     status = "in_progress" if programme["status"] == "done" else "done"
     label = STATUS_LABELS[status]
+    realised = int(programme["budget"]["amount"] * 0.6) if "budget" in programme else None
+    add_round = region == "kota-pekalongan"
     actuals_before = len(load_text(before)["pillars"]["governance"]["goals"][0]["indicator"].get("actuals", []))
     main_before = git(editor_repo, "rev-parse", "main")
     server = StaticServer(editor_site)
@@ -438,6 +442,16 @@ def test_an_editor_changes_a_programme_in_the_form_and_the_save_is_a_branch(
         actuals.get_by_role("button", name="Tambah nilai terukur").click()
         actuals.locator("input[type=number]").nth(-2).fill("2026")
         actuals.locator("input[type=number]").last.fill("91")
+        # realised spending, on the same programme
+        if realised is not None:
+            form.field("Realisasi", form.open("Anggaran", programmes)).locator("input").fill(str(realised))
+        if add_round:   # an evaluation round (the sample's last round is 2021-2)
+            rounds = form.open("Evaluasi")
+            rounds.get_by_role("button", name="Tambah evaluasi").click()
+            form.field("Periode", rounds, last=True).locator("input").fill("2026-2")
+            rounds.locator("input[type=date]").last.fill("2026-11-20")
+            scores = form.open("Nilai", form.field("Periode", rounds, last=True).locator("xpath=.."))
+            form.field("Nilai akhir", scores).locator("input").fill("3.55")
         page.get_by_role("button", name="Simpan", exact=True).click()
         page.get_by_text("Tersimpan").first.wait_for(timeout=30000)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -453,9 +467,15 @@ def test_an_editor_changes_a_programme_in_the_form_and_the_save_is_a_branch(
     assert git(editor_repo, "diff", "--name-only", "main", branch).split() == [path]
     after = git(editor_repo, "show", f"{branch}:{path}")
     removed, added = changed_lines(before, after)
-    assert len(removed) == 1 and removed[0].strip().startswith("status:"), diff
-    assert len(added) == 3, diff
+    assert sorted(line.strip().split(":")[0] for line in removed) == \
+        (["budget", "status"] if realised is not None else ["status"]), diff
+    assert len(added) == 3 + (realised is not None) + (3 if add_round else 0), diff
     assert any(f"status: {status}" in line for line in added)
+    assert realised is None or any(line.strip().startswith("budget: {") and f"realised: {realised}" in line
+                                   for line in added)
+    if add_round:
+        assert [line.strip() for line in added[-3:]] == ["- period: 2026-2", "date: 2026-11-20",
+                                                         "scores: {final: 3.55}"], diff
     assert any("2026-11-20" in line and "Catatan uji: layanan daring di semua kecamatan." in line for line in added)
     assert any("2026" in line and "91" in line for line in added)
     data = load_text(after)
@@ -463,6 +483,9 @@ def test_an_editor_changes_a_programme_in_the_form_and_the_save_is_a_branch(
     assert first_programme(data)["updates"][-1] == {"date": "2026-11-20", "status": status,
                                                     "note": "Catatan uji: layanan daring di semua kecamatan."}
     assert len(data["pillars"]["governance"]["goals"][0]["indicator"]["actuals"]) == actuals_before + 1
+    assert realised is None or first_programme(data)["budget"]["realised"] == realised
+    if add_round:
+        assert data["evaluations"][-1] == {"period": "2026-2", "date": "2026-11-20", "scores": {"final": 3.55}}
     # Every comment of the file is still there.
     assert [line for line in before.splitlines() if "#" in line and line.strip().startswith("#")] == \
         [line for line in after.splitlines() if "#" in line and line.strip().startswith("#")]

@@ -61,12 +61,27 @@ function ordered(value, like) {
   return Object.assign(out, value);
 }
 
-function newNode(doc, value, oneLineLike, like) {
+// Collections inside a new item written as in the item before it (`likeNode`): a new
+// evaluation round's `scores: {…}` on one line when the other rounds have theirs so.
+function styleLike(node, likeNode) {
+  if (!isMap(node) || !isMap(likeNode)) return;
+  for (const pair of node.items) {
+    const mine = pair.value;
+    const theirs = likeNode.get(pair.key?.value ?? pair.key, true);
+    if ((isMap(mine) || isSeq(mine)) && (isMap(theirs) || isSeq(theirs))) {
+      mine.flow = Boolean(theirs.flow);
+      styleLike(mine, theirs);
+    }
+  }
+}
+
+function newNode(doc, value, oneLineLike, like, likeNode) {
   const node = doc.createNode(ordered(value, like));
   if (isMap(node) || isSeq(node)) {
     const short = JSON.stringify(value).length <= ONE_LINE_MAX &&
       Object.values(value).every((v) => v === null || typeof v !== "object");
     node.flow = oneLineLike === undefined ? short : oneLineLike;
+    if (!node.flow) styleLike(node, likeNode);
   }
   return node;
 }
@@ -101,7 +116,7 @@ function applyList(doc, node, before, after) {
           applyValue(doc, node, at, before[oldIds.indexOf(item.id)], item);
         } else {
           const like = node.items[Math.max(0, i - 1)];
-          node.items.splice(i, 0, newNode(doc, item, flowOf(like), after[i - 1] ?? before[0]));
+          node.items.splice(i, 0, newNode(doc, item, flowOf(like), after[i - 1] ?? before[0], like));
           current.splice(i, 0, item.id);
         }
       });
@@ -112,7 +127,8 @@ function applyList(doc, node, before, after) {
   for (let i = 0; i < common; i++) applyValue(doc, node, i, before[i], after[i]);
   node.items.splice(after.length);
   for (let i = before.length; i < after.length; i++) {
-    node.items.push(newNode(doc, after[i], flowOf(node.items[node.items.length - 1]), after[i - 1]));
+    const like = node.items[node.items.length - 1];
+    node.items.push(newNode(doc, after[i], flowOf(like), after[i - 1], like));
   }
 }
 
