@@ -194,13 +194,22 @@ function bare(line) {
 // own, which the file has after a key, is not repeated.
 function resolve(a, o, b) {
   const out = [];
+  // The same lines written two ways, line for line (spacing, a long number): matched by place.
+  const byPlace = a.length === o.length;
   let next = 0;
+  let inO = 0;
   for (const part of diffComm(o, b)) {
     if (!part.common) {
       out.push(...part.buffer2);
+      inO += part.buffer1.length;
       continue;
     }
     for (const line of part.common) {
+      if (byPlace) {
+        out.push(a[inO++]);
+        continue;
+      }
+      inO++;
       const key = bare(line);
       if (key === "" && line.trim() !== "") {
         const at = a.indexOf(line, next);
@@ -241,6 +250,20 @@ function indentsLists(text) {
   return indented >= level;
 }
 
+// Whole numbers beyond 2^53 (the validator takes 18 digits) are rounded by JavaScript, the
+// form included: the file may keep them only where the edit did not rewrite their line.
+const LONG_NUMBER = /(?<![\w.])-?\d{16,}(?![\w.])/g;
+
+function keepsLongNumbers(original, text) {
+  const count = (source, number) => source.split(number).length - 1;
+  for (const number of new Set(original.match(LONG_NUMBER) ?? [])) {
+    if (!Number.isSafeInteger(Number(number)) && count(text, number) < count(original, number)) {
+      throw new FormatError(`angka ${number} lebih panjang dari yang dapat dijaga editor web; ` +
+        "ubah berkas ini langsung di YAML-nya");
+    }
+  }
+}
+
 // The original text with `data`'s differences from it, changing as few lines as it can.
 export function reconcile(original, data) {
   const doc = readDocument(original);
@@ -257,6 +280,7 @@ export function reconcile(original, data) {
     merged.push(...(block.ok ?? resolve(block.conflict.a, block.conflict.o, block.conflict.b)));
   }
   const text = merged.join("\n");
+  keepsLongNumbers(original, text);
   // The merge must mean exactly the changed document; otherwise the changed document is
   // saved as the library writes it (correct, with a larger diff).
   try {
