@@ -317,6 +317,8 @@ def test_programme_and_quick_win_ids_are_on_the_pillar_pages(sample_site: Path) 
                          "html.parser")
     ids = [code.get_text() for code in soup.select(".sc-item-id code")]
     assert "gov-1-1" in ids and "qw-sakpore" in ids
+    printed = (sample_site / "wilayah/kota-pekalongan/cetak/index.html").read_text(encoding="utf-8")
+    assert "gov-1-1" not in BeautifulSoup(printed, "html.parser").get_text(), "paper needs no ids"
 
 
 def free_port() -> int:
