@@ -48,7 +48,7 @@ def _show(repository: Path, commit: str, path: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def _name(raw: bytes | None, path: str) -> str | None:
+def _name(raw: bytes | None) -> str | None:
     data = read_past_version(raw) if raw is not None else None
     name = data.get("name") if isinstance(data, dict) else None
     return name if isinstance(name, str) else None
@@ -65,7 +65,7 @@ def changes_between(repository: Path, base: str, head: str, folder: str = "data/
     out = []
     for path in paths:
         before, after = _show(repository, base_commit, path), _show(repository, head_commit, path)
-        name = _name(after, path) or _name(before, path) or PurePosixPath(path).name
+        name = _name(after) or _name(before) or PurePosixPath(path).name
         if after is None:
             out.append(FileChange(path, name, "removed", ("Berkas wilayah dihapus: wilayah ini hilang dari situs",)))
             continue

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from smartcity.reference import Reference
 from smartcity.site.sitedata import SiteData
-from smartcity.validation.schema import PATTERN_HINTS, load_schema
+from smartcity.validation.schema import PATTERN_HINTS, load_schema, resolve_ref
 
 COLLECTION = "wilayah"
 FORMAT = "smartcity-yaml"       # registered by docs/assets/sunting/editor.js
@@ -74,16 +74,6 @@ def editor_settings(site: SiteData, site_url: str) -> EditorSettings:
                           folder)
 
 
-def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target: Any = schema
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    return {**_resolve(target, schema), **{k: v for k, v in node.items() if k != "$ref"}}
-
-
 def _summary(item: dict[str, Any]) -> str | None:
     fields = set(item.get("properties", {}))
     for wanted, template in ((("id", "title"), "{{fields.id}} · {{fields.title}}"),
@@ -105,7 +95,7 @@ class _FormBuilder:
 
     def field(self, name: str, node: dict[str, Any], path: str, required: bool,
               pillar: str | None) -> dict[str, Any]:
-        node = _resolve(node, self.schema)
+        node = resolve_ref(node, self.schema)
         self.paths.append(path)
         out: dict[str, Any] = {"name": name, "label": node.get("title", name), "required": required}
         if node.get("description"):
@@ -150,7 +140,7 @@ class _FormBuilder:
         return out
 
     def list_field(self, name: str, node: dict[str, Any], path: str, pillar: str | None) -> dict[str, Any]:
-        item = _resolve(node["items"], self.schema)
+        item = resolve_ref(node["items"], self.schema)
         out: dict[str, Any] = {"widget": "list", "collapsed": True,
                                "label_singular": SINGULAR.get(name, node.get("title", name).lower())}
         if "maxItems" in node:
@@ -171,7 +161,7 @@ class _FormBuilder:
         """The fields of an object. `present`: the object is always there (the file itself, a
         list item, a required group), so its required fields are required in the form; inside
         an optional group they are not, or the form would refuse to save without the group."""
-        node = _resolve(node, self.schema)
+        node = resolve_ref(node, self.schema)
         required = set(node.get("required", ())) if present else set()
         out = []
         for name, child in node.get("properties", {}).items():

@@ -69,6 +69,17 @@ def load_schema() -> dict[str, Any]:
     return copy.deepcopy(_schema())
 
 
+def resolve_ref(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`node` with its `$ref` (`#/$defs/...`) replaced by what it points at; its own keywords win."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target: Any = schema
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return {**resolve_ref(target, schema), **{k: v for k, v in node.items() if k != "$ref"}}
+
+
 LONG_TEXT_FROM = 1000  # a text field allowing at least this many characters is prose
 
 

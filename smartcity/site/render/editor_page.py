@@ -11,5 +11,4 @@ from smartcity.site.render.environment import environment
 def editor_page(settings: EditorSettings, reference: Reference, site_name: str) -> str:
     """The page, whose links are relative to /sunting/."""
     editor = {"missing": settings.missing(), "cms": editor_config(settings, reference)}
-    return environment().get_template("editor_page.html.j2").render(
-        root="../", site_name=site_name, missing=editor["missing"], editor=editor)
+    return environment().get_template("editor_page.html.j2").render(root="../", site_name=site_name, editor=editor)

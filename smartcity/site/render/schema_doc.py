@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartcity.formatting import number
-from smartcity.validation.schema import load_schema
+from smartcity.validation.schema import load_schema, resolve_ref
 
 
 @dataclass(frozen=True)
@@ -19,16 +19,6 @@ class FieldDoc:
     description: str
     required: bool
     kind: str           # plain-language type, with the allowed values
-
-
-def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if ref:
-        target = schema
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part]
-        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
 
 
 def _kind(node: dict[str, Any]) -> str:
@@ -60,12 +50,12 @@ def schema_fields() -> list[FieldDoc]:
     pillar_keys = list(schema["properties"]["pillars"]["properties"])
 
     def walk(node: dict[str, Any], path: str, depth: int, required: bool) -> None:
-        node = _resolve(node, schema)
+        node = resolve_ref(node, schema)
         if path:
             out.append(FieldDoc(path, depth, node.get("title", ""), node.get("description", ""), required,
                                 _kind(node)))
         if node.get("type") == "array" and isinstance(node.get("items"), dict):
-            items = _resolve(node["items"], schema)
+            items = resolve_ref(node["items"], schema)
             if items.get("type") == "object":
                 for name, child in items.get("properties", {}).items():
                     walk(child, f"{path}[].{name}", depth + 1, name in items.get("required", ()))
