@@ -489,6 +489,7 @@ def test_an_editor_changes_a_programme_in_the_form_and_the_save_is_a_branch(
             form.field("Nilai akhir", scores).locator("input").fill("3.55")
         page.get_by_role("button", name="Simpan", exact=True).click()
         page.get_by_text("Tersimpan").first.wait_for(timeout=30000)
+        page.get_by_text("ID wilayah").first.wait_for()   # the form again, after Decap reloads the entry
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"web-editor-{region}.png"))
     finally:
