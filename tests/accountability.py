@@ -324,18 +324,22 @@ def response_links(region: Region) -> list[str]:
 
 
 def check_response_links(site: Path, region_pages: list[Region]) -> None:
-    """Every programme and quick win of a region page offers the region's response links."""
+    """Every programme and quick win of a region page links to the page's list of the
+    region's response links, and that list holds exactly them."""
     for region in region_pages:
         expected = response_links(region)
-        for plan in region.pillars:
-            page = soup(site, f"wilayah/{region.id}/{plan.key}")
+        pages = [soup(site, f"wilayah/{region.id}/{plan.key}") for plan in region.pillars]
+        for plan, page in zip(region.pillars, pages, strict=True):
             rows = page.select("tr:has(h5[id^='program-'])")
             assert len(rows) == len(plan.programs)
-            for row in rows:
-                assert [a["href"] for a in row.select(".sc-respond a")] == expected, (region.id, row["id"])
-        cards = soup(site, f"wilayah/{region.id}/quick-wins").select("li.sc-quick-win")
+            assert all([a["href"] for a in row.select("a.sc-respond")] == ["#tanggapi"] for row in rows), region.id
+        quick = soup(site, f"wilayah/{region.id}/quick-wins")
+        cards = quick.select("li.sc-quick-win")
         assert len(cards) == len(region.quick_wins)
-        assert all([a["href"] for a in card.select(".sc-respond a")] == expected for card in cards), region.id
+        assert all([a["href"] for a in card.select("a.sc-respond")] == ["#tanggapi"] for card in cards), region.id
+        for page in [*pages, quick]:
+            if page.select("a.sc-respond"):
+                assert [a["href"] for a in page.select("#tanggapi ~ ul a")] == expected, region.id
 
 
 def check_records(site: Path, regions: list[Region], region_pages: list[Region]) -> None:

@@ -138,7 +138,9 @@ def test_injected_text_stays_literal_on_national_pages_and_in_downloads(injectio
     assert record["feedback"][1]["number"] == "+6281234567890"  # a phone number, not a formula (pattern-checked)
     goals = BeautifulSoup((injection_site / "wilayah/kota-pekalongan/governance/index.html").read_text(encoding="utf-8"),
                           "html.parser").select_one(".sc-goals")
-    respond = [a["href"] for a in goals.find_parent("article").select("tr:has(#program-gov-1-1) .sc-respond a")]
+    article = goals.find_parent("article")
+    assert [a["href"] for a in article.select("tr:has(#program-gov-1-1) a.sc-respond")] == ["#tanggapi"]
+    respond = [a["href"] for a in article.select("#tanggapi ~ ul a")]
     assert respond == ["https://example.org/aduan?a=1&b=2", "https://wa.me/6281234567890"]
     spark = goals.select_one("svg.sc-spark")
     assert spark["aria-label"].startswith('{{ 6*7 }}" onmouseover="alert(1)') and not spark.get("onmouseover")
