@@ -6,22 +6,48 @@ Usage: python scripts/pdf.py [--site site] [--out build/pdf] [REGION_ID …]
 """
 
 import argparse
+import contextlib
+import functools
+import http.server
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
+                 "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
+                 # the printed page fetches its roadmap and pillars from the region's pages
+                 # (assets/print.js): virtual time waits for those requests before printing
+                 "--virtual-time-budget=60000"]
 
 
-def print_region(chromium: str, site: Path, region_id: str, out: Path) -> Path:
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The built site over HTTP on a free local port (the page's fetches need http://, not file://)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def print_region(chromium: str, site: Path, base: str, region_id: str, out: Path) -> Path:
     page = site / "wilayah" / region_id / "cetak" / "index.html"
     if not page.exists():
         raise FileNotFoundError(f"{page} tidak ada: bangun situs dahulu (mkdocs build)")
     target = out / f"{region_id}.pdf"
-    subprocess.run([chromium, *CHROMIUM_ARGS, f"--print-to-pdf={target}", page.resolve().as_uri()],
+    subprocess.run([chromium, *CHROMIUM_ARGS, f"--print-to-pdf={target}", f"{base}wilayah/{region_id}/cetak/"],
                    check=True, capture_output=True, timeout=180)
     return target
 
@@ -38,13 +64,14 @@ def main() -> int:
         return 2
     regions = args.regions or sorted(p.name for p in (args.site / "wilayah").iterdir() if (p / "cetak").is_dir())
     args.out.mkdir(parents=True, exist_ok=True)
-    for region_id in regions:
-        try:
-            target = print_region(chromium, args.site, region_id, args.out)
-        except (FileNotFoundError, subprocess.SubprocessError) as error:
-            print(f"pdf.py: {region_id}: {error}", file=sys.stderr)
-            return 1
-        print(f"{target} ({target.stat().st_size / 1000:.0f} KB)")
+    with served(args.site) as base:
+        for region_id in regions:
+            try:
+                target = print_region(chromium, args.site, base, region_id, args.out)
+            except (FileNotFoundError, subprocess.SubprocessError) as error:
+                print(f"pdf.py: {region_id}: {error}", file=sys.stderr)
+                return 1
+            print(f"{target} ({target.stat().st_size / 1000:.0f} KB)")
     return 0
 
 

@@ -40,3 +40,19 @@ def compare_figures(site: Path) -> BeautifulSoup:
     file = site / "bandingkan" / "angka-wilayah.html"
     assert file.exists(), "the compare figures were not written"
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def printed_page(browser, server, region_id: str) -> BeautifulSoup:
+    """The printed masterplan of a region as a reader's browser assembles it (assets/print.js
+    takes the roadmap and the pillars from the region's pages): the page once every part has
+    come, which it says on `<html data-sc-print="ready">`."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server.url}wilayah/{region_id}/cetak/")
+    page.wait_for_function("['ready', 'partial'].includes(document.documentElement.dataset.scPrint)")
+    assert page.evaluate("document.documentElement.dataset.scPrint") == "ready", region_id
+    html = page.content()
+    page.close()
+    assert errors == [], errors
+    return BeautifulSoup(html, "html.parser")

@@ -90,8 +90,12 @@ def test_injected_text_appears_literally_and_nothing_executes(injection_site: Pa
         html = path.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         article = soup.select_one("article")
-        # no element, attribute or link came from the data
-        assert not article.select("script, iframe, style, img, svg[onload], [onerror], [onclick], [onload]")
+        # no element, attribute or link came from the data (the printed masterplan's one
+        # script is the site's own file, which fills it in from the region's pages)
+        own = [s for s in article.select("script") if s.get("src", "").endswith("/assets/print.js") and not s.string]
+        assert len(own) == (1 if path.parent.name == "cetak" else 0), path
+        assert not [n for n in article.select("script, iframe, style, img, svg[onload], [onerror], [onclick], [onload]")
+                    if n not in own]
         for a in article.select("a[href]"):
             assert not a["href"].lower().startswith(("javascript:", "data:")), (path, a["href"])
         # the history page names the data file, whose temporary path may hold any digits

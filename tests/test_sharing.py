@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
+from pages import printed_page
 
 from smartcity.formatting import date_id
 from smartcity.validation.loader import load_regions
@@ -200,12 +201,32 @@ def test_sources_are_numbered_citations_not_ids(sample_site: Path) -> None:
     assert cited >= 3
 
 
-def test_the_printed_masterplan_opens_with_a_cover_and_nests_its_headings(sample_site: Path) -> None:
+def test_the_printed_masterplan_takes_the_roadmap_and_pillars_from_their_pages(sample_site: Path) -> None:
+    """The printed masterplan stores no second copy of the roadmap chart and the pillars:
+    each part names a built page and a part that page has, and without JavaScript it is a
+    link to that page."""
+    for region in load_regions(ROOT / "data" / "regions"):
+        folder = sample_site / "wilayah" / region.id / "cetak"
+        soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        includes = soup.select(".sc-include")
+        assert [node["data-prefix"] for node in includes] == [""] * bool(region.programs) + [
+            plan.key for plan in region.pillars]
+        for node in includes:
+            source = (folder / node["data-src"]).resolve() / "index.html"
+            assert source.exists(), node["data-src"]
+            part = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser").select(node["data-part"])
+            assert len(part) == 1, (region.id, node["data-src"], node["data-part"])
+            assert node.select_one(".sc-include__fallback a")["href"] == node["data-src"]
+        assert not soup.select("[id^='program-'], .sc-roadmap"), "the parts come from their pages"
+        assert soup.select_one("script[src$='assets/print.js']")
+
+
+@pytest.mark.browser
+def test_the_printed_masterplan_opens_with_a_cover_and_nests_its_headings(browser, sample_server) -> None:
     """Issue 12 §4: cover block (region, code, province, head of region, period, data date),
     headings that never skip a level, and each kind of empty section named once."""
     for region in ("kabupaten-kendal", "kota-pekalongan"):
-        soup = BeautifulSoup((sample_site / f"wilayah/{region}/cetak/index.html").read_text(encoding="utf-8"),
-                             "html.parser")
+        soup = printed_page(browser, sample_server, region)
         cover = soup.select_one(".sc-cover")
         facts = {dt.get_text(): dd.get_text() for dt, dd in zip(cover.select("dt"), cover.select("dd"), strict=True)}
         assert set(facts) == {"Kode Kemendagri", "Provinsi", "Kepala daerah", "Periode masterplan", "Data per",
@@ -213,25 +234,29 @@ def test_the_printed_masterplan_opens_with_a_cover_and_nests_its_headings(sample
         assert facts["Data dihimpun"] == "24 November 2026" and facts["Provinsi"] == "Jawa Tengah"
         levels = [int(h.name[1]) for h in soup.article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert 6 in levels, "the pillars' programmes came in, nested under their strategies"
         text = soup.article.get_text()
         assert text.count("Belum ada sasaran untuk pilar ini") == 0
         assert text.count("Belum ada quick win untuk pilar ini") == 0
-    kendal = BeautifulSoup((sample_site / "wilayah/kabupaten-kendal/cetak/index.html").read_text(encoding="utf-8"),
-                           "html.parser")
+        ids = [node["id"] for node in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), "every pillar page has a 'sasaran': here each gets its pillar as prefix"
+    kendal = printed_page(browser, sample_server, "kabupaten-kendal")
     assert "Sasaran belum diisi untuk Smart Branding" in kendal.select_one(".sc-empty-list").get_text()
     assert "Bupati Kendal" in kendal.select_one(".sc-cover").get_text()
 
 
-def test_the_printed_masterplan_shows_each_programmes_latest_note(sample_site: Path) -> None:
-    """Paper does not unfold: the printed masterplan has no folded lists; each programme
-    with progress notes shows its newest one (and how many there are) in its row."""
+@pytest.mark.browser
+def test_the_printed_masterplan_shows_each_programmes_latest_note(browser, sample_server) -> None:
+    """Paper does not unfold: the printed masterplan has no folded lists, no item ids and no
+    response links; each programme with progress notes shows its newest one (and how many
+    there are) in its row."""
     shown = 0
     for region in load_regions(ROOT / "data" / "regions"):
-        soup = BeautifulSoup((sample_site / f"wilayah/{region.id}/cetak/index.html").read_text(encoding="utf-8"),
-                             "html.parser")
-        assert soup.article.select("details") == [], region.id
+        soup = printed_page(browser, sample_server, region.id)
+        assert soup.article.select("details, .sc-item-id, .sc-respond") == [], region.id
         for program in region.programs:
             row = soup.find(id=f"program-{program.id}").find_parent("tr").get_text(" ", strip=True)
+            assert row.startswith(program.title)
             latest = program.latest_update
             if latest is None:
                 assert "Catatan terbaru" not in row

@@ -116,10 +116,7 @@ def _empty_sections(p: RegionPageInput) -> tuple[tuple[str, tuple[str, ...]], ..
 
 def print_all(p: RegionPageInput) -> Context:
     """The printable masterplan: roadmap, strategies of every pillar, indicators."""
-    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS), "empty": _empty_sections(p),
-            "elements": {ref.key: strategies_by_element(p.region.pillar(ref.key), tuple(e.key for e in ref.elements))
-                         for ref in p.reference.pillars},
-            **_records(p), **_indicators(p), "respond": (),  # no response links on paper
+    return {"empty": _empty_sections(p), "respond": (),  # no response links on paper
             "channels": feedback_in_words(p.region), "ranks": p.ranks, "score": latest_scores(p.region),
             "open_risks": sum(1 for r in p.region.risks if r.status == "open"),
             "program_titles": {program.id: program.title for program in p.region.programs}}
