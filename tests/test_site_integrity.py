@@ -52,7 +52,7 @@ def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> Non
     assert build_site(again).returncode == 0
     first, second = snapshot(sample_site), snapshot(again)
     assert sorted(first) == sorted(second)
-    assert {"data/regions.zip", "data/program.csv", "data/datapackage.json",
+    assert {"data/masterplan.xlsx", "data/program.csv", "data/datapackage.json",
             "data/regions/kota-pekalongan.json"} <= set(first), "the open data is compared too"
     assert not list(sample_site.glob(".smartcity-*")), "no temporary folder (search pages) is left in the site"
     # SOURCE_DATE_EPOCH is fixed in the tests (conftest): even the sitemap's dates are the same

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import json
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import cache
@@ -132,14 +131,12 @@ def _file_resource(name: str, path: str, title: str, description: str, fmt: str,
 
 def datapackage(table_list: tuple[Table, ...], region_files: tuple[str, ...] = ()) -> dict[str, Any]:
     """The Frictionless data package describing every download: the CSV tables (tabular,
-    with their schemas), the workbook, the JSON of each region, all regions zipped, and the
-    JSON Schema of the region JSON; each with its licence."""
+    with their schemas), the workbook, the JSON of each region, and the JSON Schema of the
+    region JSON; each with its licence."""
     files = [
         _file_resource("masterplan-xlsx", WORKBOOK_NAME, "Buku kerja Excel",
                        "Semua tabel dalam satu buku kerja Excel, satu lembar per tabel; kode wilayah sebagai teks.",
                        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="file"),
-        _file_resource("regions-zip", BUNDLE_PATH.removeprefix(f"{DATA_DIR}/"), "Semua wilayah (JSON, zip)",
-                       "Semua wilayah dalam satu dokumen JSON (regions.json di dalam zip).", "zip", "application/zip"),
         _file_resource("region-data-schema", SCHEMA_FILE, "Skema JSON data wilayah",
                        "JSON Schema (2020-12) berkas JSON setiap wilayah.", "json", "application/schema+json",
                        type="file"),   # a file to read, not a table: frictionless would take it for one
@@ -167,21 +164,6 @@ def datapackage(table_list: tuple[Table, ...], region_files: tuple[str, ...] = (
     }
 
 
-BUNDLE_PATH = f"{DATA_DIR}/regions.zip"
-BUNDLE_MEMBER = "regions.json"
-# Fixed for byte-identical builds: the zip format's earliest date, a plain file's mode.
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_ZIP_MODE = 0o100644 << 16
-
-
-def _bundle_entry() -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(BUNDLE_MEMBER, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 3  # unix, whatever the building machine
-    info.external_attr = _ZIP_MODE
-    return info
-
-
 @dataclass(frozen=True)
 class Written:
     """A file written into the site: its site path and size."""
@@ -206,16 +188,12 @@ def write_downloads(regions: tuple[Region, ...], reference: Reference, figures: 
     per_region: list[Written] = []
     # every JSON file names its schema: at the published address, else relative to the file
     region_schema = f"{base_url}{DATA_DIR}/{SCHEMA_FILE}" if base_url else f"../{SCHEMA_FILE}"
-    # All regions in one JSON document, zipped: the per-region files hold the same text,
-    # so the bundle is stored once, at a fifth of its size (and opens on any computer).
-    with zipfile.ZipFile(folder / BUNDLE_PATH, "w") as bundle, bundle.open(_bundle_entry(), "w") as everything:
-        everything.write(b'{"regions":[')
-        for index, region in enumerate(sorted(regions, key=lambda r: r.code)):
-            text = json_text({"$schema": region_schema, **region_record(region)}).encode("utf-8")
-            everything.write((b"," if index else b"") + text)
-            per_region.append(write(f"{DATA_DIR}/regions/{region.id}.json", text + b"\n"))
-        everything.write(b"]}\n")
-    written = [Written(BUNDLE_PATH, (folder / BUNDLE_PATH).stat().st_size)]
+    # One JSON file per region, and no bundle of all of them: a zip of the same text was a
+    # second copy of 11 MB at 514 regions. datapackage.json lists every file for bulk readers.
+    for region in sorted(regions, key=lambda r: r.code):
+        text = json_text({"$schema": region_schema, **region_record(region)}).encode("utf-8")
+        per_region.append(write(f"{DATA_DIR}/regions/{region.id}.json", text + b"\n"))
+    written: list[Written] = []
     # One table at a time, streamed to its file; only the description is kept (the rows of
     # program.csv alone are ~100 MB of Python objects at 514 regions).
     # The workbook is written in the same pass, sheet by sheet; it is dated by the data.

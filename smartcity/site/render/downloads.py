@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from smartcity.export import DATA_DIR, Table, Written
 from smartcity.formatting import number
 from smartcity.model import Region
@@ -35,9 +33,7 @@ def _describe(written: Written, tables: dict[str, Table]) -> str:
                 "wilayah sebagai teks, angka sebagai angka, tanggal sebagai tanggal. Pilihan termudah untuk Excel.")
     if written.path.endswith(".schema.json"):
         return "JSON Schema berkas JSON setiap wilayah (setiap berkas menyebutnya di $schema)."
-    return Markup("Semua wilayah yang diterbitkan dalam satu dokumen JSON (<code>regions.json</code>, "
-                  "dimampatkan dalam ZIP), lengkap dan dinormalkan: setiap kolom ada, bernilai "
-                  "<code>null</code> atau kosong bila tidak diisi.")
+    raise ValueError(f"no description for {written.path}")   # a new kind of file says what it holds
 
 
 def downloads(files: tuple[Written, ...], tables: tuple[Table, ...],
