@@ -1,4 +1,5 @@
-"""The JSON Schema of the published region JSON (`data/regions/<id>.json`), derived from the typed model it is written from (`files.region_record`), so
+"""The JSON Schema of the published region JSON (`data/regions/<id>.json`), derived from the
+typed model it is written from (`files.region_record`), so
 that the two cannot drift apart. The schema of the YAML files describes what editors write;
 this one describes what the site publishes: every field present, `null` or empty where the
 file leaves it out, dates as ISO text. Every JSON download names it in `$schema`."""
