@@ -75,6 +75,27 @@ def test_answers_are_in_view_on_a_phone(browser, sample_server) -> None:
     page.close()
 
 
+def test_the_phone_menu_opens_the_sites_sections_on_a_generated_page(browser, sample_server) -> None:
+    """Region and national pages carry no drawer (a second copy of the tabs): on a phone the
+    menu button opens the tabs as a list, and a link in it goes where it says."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(sample_server.url + "wilayah/kota-pekalongan/", wait_until="networkidle")
+    assert page.locator(".md-sidebar--primary").count() == 0
+    statistics = page.locator(".sc-tabs-menu .md-tabs__link", has_text="Statistik")
+    assert not statistics.is_visible()
+    page.mouse.wheel(0, 600)
+    page.click("label.md-header__button[for=__drawer]")
+    statistics.wait_for(state="visible")
+    box = statistics.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 360 and box["y"] < 800
+    statistics.click()
+    page.wait_for_url("**/statistik/")
+    # the Markdown pages keep the theme's drawer, which also holds their contents
+    page.goto(sample_server.url + "tentang/", wait_until="networkidle")
+    assert page.locator(".md-sidebar--primary").count() == 1
+    page.close()
+
+
 def test_a_trend_chart_opens_at_its_latest_round(browser, sample_server) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(sample_server.url + "wilayah/kota-pekalongan/evaluasi/", wait_until="networkidle")
