@@ -92,7 +92,6 @@ class Workbook:
 
     def __init__(self, path: Path, created: dt.date) -> None:
         # `created` dates the file and its zip entries: the data's date, not the build's
-        self._path = path
         self._created = created
         self._stamp = (max(created.year, 1980), created.month, created.day, 0, 0, 0)
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
@@ -197,7 +196,7 @@ class Workbook:
             "docProps/app.xml": (
                 f'{_XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
                 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-                "<Application>Microsoft Excel</Application><HeadingPairs>"
+                "<Application>Masterplan Smart City Indonesia</Application><HeadingPairs>"
                 '<vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>'
                 f"<vt:variant><vt:i4>{len(sheets)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
                 f'<TitlesOfParts><vt:vector size="{len(sheets)}" baseType="lpstr">'
