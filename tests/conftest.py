@@ -43,6 +43,18 @@ def wait_until_mid_build(build: subprocess.Popen, site: Path) -> None:
     assert any(site.parent.glob(f".site-build-{site.name}-*/site/assets")), "the kill lands mid-build"
 
 
+# Two test processes (pyproject: `-n 2 --dist loadgroup`): the tests of the 514-region set
+# share one process, so the set is generated and built once (~40 s and ~2 GB), not in both.
+NATIONAL_FIXTURES = {"national_regions", "national_site"}
+
+
+@pytest.hookimpl(tryfirst=True)   # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if NATIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("national"))
+
+
 def build_site(site_dir: Path, regions_dir: Path | None = None, extra_env: dict[str, str] | None = None,
                ) -> subprocess.CompletedProcess[str]:
     env = dict(extra_env or {})

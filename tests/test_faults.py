@@ -93,6 +93,8 @@ def test_a_killed_build_leaves_no_process_behind(tmp_path: Path) -> None:
     # the next build removes what the killed one left beside the site, says so, and publishes a whole site
     leftover = [p.name for p in site.parent.glob(".site-build-site-*")]
     assert leftover, "a SIGKILLed build.py cannot clean up after itself"
+    for path in sorted(regions.glob("*.yml"))[3:]:   # the clean-up is the point, not another long build
+        path.unlink()
     result = subprocess.run([PYTHON, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
                             text=True, timeout=600, env={**os.environ, "SMARTCITY_REGIONS_DIR": str(regions)})
     assert result.returncode == 0, result.stderr[-2000:]

@@ -96,6 +96,23 @@ def test_the_phone_menu_opens_the_sites_sections_on_a_generated_page(browser, sa
     page.close()
 
 
+def test_the_downloads_show_their_size_on_a_phone(browser, sample_server) -> None:
+    """On a slow network the size of a download matters before the tap: at 360 px each file
+    on /data/ is a card with its name, size and content, and no table of the page scrolls
+    sideways (the size column was off screen in a sideways-scrolling table)."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(sample_server.url + "data/", wait_until="networkidle")
+    sizes = page.eval_on_selector_all(".sc-download-list td[data-bytes]", """cells => cells.map(c => {
+        const r = c.getBoundingClientRect(); return [c.textContent.trim(), r.left >= 0 && r.right <= 360]; })""")
+    assert len(sizes) >= 8 and all(inside for _, inside in sizes), sizes
+    assert all(text.startswith("Ukuran") for text in page.locator(".sc-download-list td[data-bytes]").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content.replaceAll('\"', ''))")), "labelled"
+    wide = page.eval_on_selector_all("article .sc-table-wrap", "ws => ws.filter(w => w.scrollWidth > w.clientWidth + 1)"
+                                     ".map(w => w.querySelector('table').className)")
+    assert wide == []
+    page.close()
+
+
 def test_a_trend_chart_opens_at_its_latest_round(browser, sample_server) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(sample_server.url + "wilayah/kota-pekalongan/evaluasi/", wait_until="networkidle")
