@@ -35,6 +35,10 @@ if [ "${1:-}" = "--test" ] && [ ! -x tests/editor/node_modules/.bin/decap-server
   # end-to-end test saves through it into a clone of the repository
   npm ci --prefix tests/editor --no-audit --no-fund --loglevel=error >/dev/null
 fi
+if [ "${1:-}" = "--test" ] && ! command -v soffice >/dev/null; then
+  # a second reader of the Excel workbook, which the project writes itself (issue 30)
+  apt_install libreoffice-calc-nogui
+fi
 if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   # Browser tests drive Debian's chromium (Playwright's own browser download does not work here).
   apt_install chromium

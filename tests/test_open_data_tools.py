@@ -1,5 +1,5 @@
 """Open data that tools read right (issue 27): the Excel workbook keeps codes as text and
-numbers as numbers and is byte-stable; every JSON download validates against the JSON
+numbers as numbers, is byte-stable and reads in LibreOffice Calc as the CSV tables do; every JSON download validates against the JSON
 Schema it names; every download is a resource of the data package, with its licence; and
 /data/ gives the recipes that keep codes as text."""
 
@@ -8,10 +8,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import jsonschema
 import openpyxl
+import pytest
 from conftest import build_site
 from pages import text_of
 
@@ -40,6 +43,33 @@ def test_the_workbook_keeps_codes_as_text_and_numbers_as_numbers(sample_site: Pa
     assert codes and all(isinstance(code, str) and "." in code for code in codes)   # "33.75", never 33.75
     # the header row stays in view
     assert openpyxl.load_workbook(sample_site / "data" / "masterplan.xlsx")["wilayah"].freeze_panes == "A2"
+
+
+def test_libreoffice_reads_the_workbook_as_the_csv_tables(sample_site: Path, tmp_path: Path) -> None:
+    """A reader other than openpyxl (the project writes the workbook itself, issue 30):
+    LibreOffice Calc opens it and every sheet, saved as CSV, holds the CSV table's cells,
+    TRUE/FALSE for true/false as /data/ says."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("LibreOffice is missing: run `bash scripts/setup.sh --test` (it installs libreoffice-calc-nogui)")
+    book = tmp_path / "masterplan.xlsx"
+    shutil.copyfile(sample_site / "data" / "masterplan.xlsx", book)
+    # every sheet (-1) as UTF-8 (76) CSV, comma and double quote; a profile of its own, since
+    # two LibreOffice processes cannot share one
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                    "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=120)
+    package = json.loads((sample_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [r for r in package["resources"] if r["profile"] == "tabular-data-resource"]
+    cells = 0
+    for table in tables:
+        with (sample_site / "data" / table["path"]).open(encoding="utf-8-sig", newline="") as handle:
+            expected = [[{"true": "TRUE", "false": "FALSE"}.get(v, v) for v in row] for row in csv.reader(handle)]
+        with (tmp_path / f"masterplan-{table['name']}.csv").open(encoding="utf-8", newline="") as handle:
+            read = [row + [""] * (len(expected[0]) - len(row)) for row in csv.reader(handle)]
+        assert read == expected, table["name"]
+        cells += sum(map(len, read))
+    assert cells > 500
 
 
 def test_the_workbook_is_byte_stable(sample_site: Path, tmp_path: Path) -> None:
