@@ -19,10 +19,15 @@ from conftest import build_site
 from pages import text_of
 
 
+def tables_of(site: Path) -> list[dict]:
+    """The data package's tables (its CSV resources), in the workbook's order of sheets."""
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return [r for r in package["resources"] if r["profile"] == "tabular-data-resource"]
+
+
 def test_the_workbook_keeps_codes_as_text_and_numbers_as_numbers(sample_site: Path) -> None:
     book = openpyxl.load_workbook(sample_site / "data" / "masterplan.xlsx", read_only=True)
-    package = json.loads((sample_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    tables = [r for r in package["resources"] if r["profile"] == "tabular-data-resource"]
+    tables = tables_of(sample_site)
     assert book.sheetnames == [t["name"] for t in tables]
     for table in tables:
         sheet = book[table["name"]]
@@ -59,10 +64,8 @@ def test_libreoffice_reads_the_workbook_as_the_csv_tables(sample_site: Path, tmp
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                     "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=120)
-    package = json.loads((sample_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    tables = [r for r in package["resources"] if r["profile"] == "tabular-data-resource"]
     cells = 0
-    for table in tables:
+    for table in tables_of(sample_site):
         with (sample_site / "data" / table["path"]).open(encoding="utf-8-sig", newline="") as handle:
             expected = [[{"true": "TRUE", "false": "FALSE"}.get(v, v) for v in row] for row in csv.reader(handle)]
         with (tmp_path / f"masterplan-{table['name']}.csv").open(encoding="utf-8", newline="") as handle:
