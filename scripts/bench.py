@@ -16,7 +16,9 @@ minimal layout and indexed by Pagefind (as the project's own search), and at 514
 the project's cold build and Hugo + Pagefind run twice, interleaved, best of two
 each. Site size is reported raw and as gzip transfer. A fixed pure-Python task, timed at
 the start and at the end, shows how fast the machine ran (its speed drifts from run to
-run); `--validation-only` measures that and the validation alone.
+run); `--validation-only` measures that and the validation alone. A third data set, the
+bundled sample regions copied to every official region (their size and style exactly),
+is validated and built once: what a data set of real-sized files costs.
 Figures go to <out>/results.json and a Markdown table on stdout; progress goes
 to the terminal (a progress bar from `rich`, quiet when not on a terminal).
 """
@@ -45,7 +47,7 @@ from benchkit.reference_markdown import write_reference_project
 from smartcity.history.git import file_histories
 from smartcity.reference import load_reference
 from smartcity.site.sitedata import HISTORY_DEPTH, data_changes
-from smartcity.tools.synthetic import write_national
+from smartcity.tools.synthetic import write_from_samples, write_national
 from smartcity.validation.loader import check_files, region_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -252,24 +254,40 @@ def search_figures(site: Path) -> dict[str, float]:
             "first_results_ms_max": max(times) * 1000}
 
 
+FIRST_LOAD_REGION = "wilayah/kabupaten-aceh-barat/"   # a region overview of the synthetic set
+
+
 def phone_figures(site: Path, largest: str) -> dict[str, float]:
     """In chromium at 360 x 800: how many screens tall the home page and the largest
-    national page are (30 at most is the target)."""
+    national page are (30 at most is the target), and the bytes a phone downloads opening
+    one region overview in a fresh browser (HTML, CSS, JS, images; uncompressed, as this
+    server sends them: a compressing server sends less; 300 KB at most is the target)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return {}
     server = serve(site)
-    heights = {}
+    base = f"http://127.0.0.1:{server.server_port}/"
+    figures: dict[str, float] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 360, "height": 800})
         for name, path in (("home", ""), ("largest", largest + "/")):
-            page.goto(f"http://127.0.0.1:{server.server_port}/{path}", wait_until="networkidle")
-            heights[f"{name}_phone_px"] = page.evaluate("document.documentElement.scrollHeight")
+            page.goto(base + path, wait_until="networkidle")
+            figures[f"{name}_phone_px"] = page.evaluate("document.documentElement.scrollHeight")
+        page.close()
+        if (site / FIRST_LOAD_REGION / "index.html").exists():
+            context = browser.new_context(viewport={"width": 360, "height": 800})
+            fresh = context.new_page()
+            sizes: dict[str, int] = {}
+            fresh.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
+            fresh.goto(base + FIRST_LOAD_REGION, wait_until="networkidle")
+            figures["region_first_load_kb"] = sum(sizes.values()) / 1000
+            figures["region_first_load_files"] = len(sizes)
+            context.close()
         browser.close()
     server.shutdown()
-    return heights
+    return figures
 
 
 def subset(national: Path, folder: Path, count: int) -> Path:
@@ -466,7 +484,7 @@ def main() -> int:
     sizes = (20, 50) if args.quick else SIZES
     cache = out / "cache"
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}, "hugo": {}}
-    steps = Steps(3 + 3 * len(sizes) + 6)
+    steps = Steps(5 + 3 * len(sizes) + 6)
     if len(list(national.glob("*.yml"))) != 514:
         steps.say("membuat data sintetis nasional")
         write_national(national, each=lambda regions: track(regions, len(regions), "menulis wilayah sintetis"))
@@ -481,10 +499,16 @@ def main() -> int:
     steps.next("validasi 514 berkas gaya penyunting (dingin dan hangat)")
     results["validation_editor"] = validation(editor, cache)
     print(f"validasi gaya penyunting: {results['validation_editor']}", file=sys.stderr)
+    # the bundled samples themselves, copied to every official region: real files' size and style
+    samples = out / "national-samples"
+    write_from_samples(samples, ROOT / "data" / "regions")
+    steps.next("validasi contoh bawaan yang disalin ke 514 wilayah")
+    results["validation_samples"] = validation(samples, cache)
+    print(f"validasi salinan contoh: {results['validation_samples']}", file=sys.stderr)
     if args.validation_only:
         results["machine"]["speed_end_s"] = machine_speed()
         steps.done()
-        print("\n".join(f"| {a} | {m} | {t} |" for a, m, t in validation_rows(results)))
+        print("\n".join(f"| {a} | {m} | {t} |" for a, m, t in validation_rows(results) + samples_rows(results)))
         return 0
     for n in sizes:
         regions = subset(national, out / f"regions-{n}", n)
@@ -522,6 +546,9 @@ def main() -> int:
     else:
         steps.next("Hugo tidak ada di PATH: perbandingan dilewati")
     results["site_parts"] = site_parts(out / "site")
+    steps.next("salinan contoh: pembangunan dingin")
+    results["samples_build"] = cold_build(samples, out / "site-samples", cache)
+    print(f"salinan contoh: {results['samples_build']}", file=sys.stderr)
     print(f"bagian situs: {results['site_parts']}", file=sys.stderr)
     steps.next("tinggi halaman di layar ponsel")
     results["phone"] = phone_figures(out / "site", results["builds"][large]["warm_median"]["national_largest"])
@@ -569,8 +596,28 @@ def validation_rows(results: dict) -> list[tuple[str, str, str]]:
 def phone_rows(phone: dict) -> list[tuple[str, str, str]]:
     if not phone:
         return [("height on a 360 x 800 phone", "not measured (playwright missing)", "–")]
-    return [("height on a 360 x 800 phone", f"home page {phone['home_phone_px'] / 800:.1f} screens; largest national "
+    rows = [("height on a 360 x 800 phone", f"home page {phone['home_phone_px'] / 800:.1f} screens; largest national "
              f"page {phone['largest_phone_px'] / 800:.1f} screens", "≤ 30 screens")]
+    if "region_first_load_kb" in phone:
+        rows.append(("first load of a region overview on a phone (fresh browser; HTML, CSS, JS, images)",
+                     f"{phone['region_first_load_kb']:.0f} KB in {phone['region_first_load_files']:.0f} files "
+                     "(uncompressed)", "≤ 300 KB"))
+    return rows
+
+
+def samples_rows(results: dict) -> list[tuple[str, str, str]]:
+    """The third data set: the bundled samples copied to every official region."""
+    v, b = results.get("validation_samples"), results.get("samples_build")
+    rows = []
+    if v:
+        rows.append(("validation of all files, the bundled samples copied to all 514 regions (2–8 KB each)",
+                     f"{v['warm_s']:.2f} s warm, {v['cold_s']:.2f} s cold (median of 3: "
+                     + ", ".join(f"{t:.2f}" for t in v["cold_runs_s"]) + ")", "≤ 2 s"))
+    if b:
+        rows.append(("the same set built (cold cache)", f"{b['wall_s']:.1f} s wall, {b['cpu_s']:.1f} s CPU; "
+                     f"{b['pages']:.0f} pages; site {b['site_mb']:.0f} MB; peak memory {b['peak_mb']:.0f} MB",
+                     "site ≤ 300 MB, memory ≤ 700 MB"))
+    return rows
 
 
 def search_rows(search: dict) -> list[tuple[str, str, str]]:
@@ -625,6 +672,7 @@ def table(results: dict, n: int) -> str:
          "≤ 10 %"),
         *search_rows(results.get("search", {})),
         *validation_rows(results),
+        *samples_rows(results),
         ("one-region preview rebuild", f"{results['preview']['rebuild_s']:.2f} s", "≤ 1 s"),
         ("change history, 514 files × 30 versions (the depth read)", f"{results['history']['warm_s']:.1f} s warm, "
          f"{results['history']['cold_s']:.1f} s cold ({results['history']['versions']:.0f} versions)",

@@ -366,3 +366,36 @@ def test_synthetic_regions_written_as_editors_write_them_are_valid_and_read_quic
         quick, located = _check_both(raw, path.stem)
         assert quick == located and not located.problems, (path, located.problems[:3])
     assert flow_lines > 12 * 100
+
+
+def test_the_samples_copied_to_every_official_region_are_valid_and_read_quickly(tmp_path: Path) -> None:
+    """The benchmark's third data set (issue 30): each official region gets a bundled
+    sample's text with only its identity lines changed, comments and style kept; all 514
+    files are valid, say what they are, and the quick reader takes every one."""
+    from smartcity.reference import load_reference
+    from smartcity.tools.synthetic import write_from_samples
+    from smartcity.validation.loader import check_files
+    from smartcity.validation.yamlfast import quick_document
+
+    samples = CASES.parent.parent / "data" / "regions"
+    written = write_from_samples(tmp_path, samples)
+    reference = load_reference()
+    assert len(written) == len(reference.regions) == 514
+    result = check_files(written, workers=2)
+    assert not result.problems, result.problems[:3]
+    by_code = {r.code: r for r in result.regions}
+    assert set(by_code) == {o.code for o in reference.regions}
+    for official in reference.regions:
+        region = by_code[official.code]
+        assert (region.name, region.province, region.sample) == (official.name, official.province.name, True)
+    first = written[0].read_text(encoding="utf-8")
+    assert first.startswith("# Salinan data/regions/") and "bukan data wilayah ini" in first.splitlines()[0]
+    kota = (tmp_path / "kota-bandung.yml").read_text(encoding="utf-8")
+    copied_from = kota.split()[2].removeprefix("data/regions/")
+    original = (samples / copied_from).read_text(encoding="utf-8")
+    # the sample's comments and flow records are all still there
+    assert [line for line in original.splitlines() if "#" in line and not line.startswith(("id:", "code:", "name:",
+            "type:", "province:"))] == [line for line in kota.splitlines()[1:] if "#" in line and not line.startswith(
+            ("id:", "code:", "name:", "type:", "province:"))]
+    for path in written[:: len(written) // 12]:
+        assert quick_document(path.read_text(encoding="utf-8")) is not None, path

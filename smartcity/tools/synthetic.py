@@ -4,6 +4,8 @@ For benchmarks and scale tests only; never published as real data."""
 
 from __future__ import annotations
 
+import functools
+import json
 import random
 import re
 from collections.abc import Callable, Iterable
@@ -267,3 +269,47 @@ def _spread(regions: tuple[OfficialRegion, ...], count: int) -> list[OfficialReg
     """An even sample of `count` regions across the country, deterministic."""
     step = len(regions) / count
     return [regions[int(i * step)] for i in range(count)]
+
+
+# The lines of a region file that say which region it is: top level, with the samples'
+# trailing comments kept (`id: kota-pekalongan   # slug: …`).
+_IDENTITY_LINE = re.compile(r"^(id|code|name|type|province):( +)(.*?)((?: +#.*)?)$", re.MULTILINE)
+_PLAIN_NAME = re.compile(r"[A-Z][A-Za-z .()-]*[A-Za-z.)]")
+
+
+def _scalar(value: str) -> str:
+    """A name as a YAML scalar: plain where nothing in it could be read otherwise."""
+    return value if _PLAIN_NAME.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+
+
+def _identity_line(identity: dict[str, str], line: re.Match[str]) -> str:
+    return f"{line[1]}:{line[2]}{identity[line[1]]}{line[4]}"
+
+
+def write_from_samples(out: Path, samples: Path, count: int | None = None) -> list[Path]:
+    """Write region files for the official regions (all 514 by default) by giving each the
+    text of a bundled sample region in turn, with only its identity lines (id, code, name,
+    type, province) changed: the samples' size and style exactly (flow records, quoted codes,
+    trailing comments), as a data set in the style editors write. Every file says at its
+    top that it is a copy for scale tests, and the samples are marked `sample: true`, so a
+    site built from them carries the sample-data banner."""
+    sources = sorted(samples.glob("*.yml"))
+    if not sources:
+        raise FileNotFoundError(f"no sample region files in {samples}")
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in sources]
+    reference = load_reference()
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.yml"):
+        old.unlink()
+    regions = reference.regions if count is None else _spread(reference.regions, count)
+    written = []
+    for i, official in enumerate(regions):
+        name, text = texts[i % len(texts)]
+        identity = {"id": slugify(official.name), "code": json.dumps(official.code), "name": _scalar(official.name),
+                    "type": official.type, "province": _scalar(official.province.name)}
+        body = _IDENTITY_LINE.sub(functools.partial(_identity_line, identity), text)
+        path = out / f"{identity['id']}.yml"
+        path.write_text(f"# Salinan data/regions/{name} untuk uji skala, sebagai {official.name}: "
+                        "bukan data wilayah ini.\n" + body, encoding="utf-8")
+        written.append(path)
+    return written
