@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,25 @@ def test_every_marked_page_is_indexed_and_nothing_else_is_kept(sample_site: Path
     assert all("cetak" not in p.parts and "riwayat" not in p.parts for p in marked)
     assert not any((sample_site / "pagefind" / name).exists() for name in UNUSED)
     assert not list(sample_site.glob(".smartcity-*")), "the pages kept for indexing are removed"
+
+
+def test_no_word_in_the_index_is_two_of_the_pages_words_glued(sample_site: Path) -> None:
+    """Pagefind joins the text of neighbouring elements that it does not take for blocks
+    (spans, table rows, a row header beside left-out cells): a "contoh" badge and the
+    description after it became one word ("contohIndikator"), and so did the risk grid's row
+    headers ("TinggiSedangRendah"). Every word in each page's indexed text must be a word
+    of the page as written, read with every tag as a break."""
+    word = re.compile(r"[\w']+")
+    glued: dict[str, str] = {}
+    fragments = sorted((sample_site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) > 50
+    for path in fragments:
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data.removeprefix(MAGIC))
+        page = sample_site / search_dest(fragment["url"].lstrip("/"))
+        written = {w.lower() for w in word.findall(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text("utf-8"))))}
+        glued.update((w, fragment["url"]) for w in word.findall(fragment["content"]) if w.lower() not in written)
+    assert not glued, glued
 
 
 def test_filter_order_does_not_change_the_files(sample_site: Path, tmp_path: Path) -> None:
