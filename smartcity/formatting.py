@@ -29,11 +29,18 @@ def fold(value: Any) -> str:
 _LOCALE = Locale.parse("id")
 _DATE = dates.parse_pattern("d MMMM y")
 _NUMBERS = {digits: numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else "")) for digits in range(4)}
+# Whole numbers and dates, the bulk (~1,000 numbers and ~400 dates a region), are written from
+# Babel's own Indonesian symbols and month names without its pattern machinery: through it a
+# number took ~9 µs and a date ~6.5 µs, a fifth of the region pages' rendering time at 514
+# regions. tests/test_units.py holds both ways to the same text.
+_MONTHS = dict(dates.get_month_names("wide", context="format", locale=_LOCALE).items())
+_GROUP = numbers.get_group_symbol(_LOCALE)
+_MINUS = numbers.get_minus_sign_symbol(_LOCALE)
 
 
 def date_id(value: dt.date | None) -> str:
     """A date the Indonesian way: 27 Mei 2021."""
-    return _DATE.apply(value, _LOCALE) if value else "–"
+    return f"{value.day} {_MONTHS[value.month]} {value.year}" if value else "–"
 
 
 def number(value: float | int | None, digits: int = 0) -> str:
@@ -41,6 +48,21 @@ def number(value: float | int | None, digits: int = 0) -> str:
     is zero) and never an exponent (1e-05 is 0,00 at two digits)."""
     if value is None:
         return "–"
+    if not digits:
+        whole = round(value)   # an int: no "-0"
+        grouped = f"{abs(whole):,}".replace(",", _GROUP)
+        return _MINUS + grouped if whole < 0 else grouped
+    rounded = round(value, digits)
+    return _NUMBERS[digits].apply(rounded + 0 if rounded else 0, _LOCALE)
+
+
+def babel_date_id(value: dt.date) -> str:
+    """`date_id` through Babel's date pattern (what it is tested against)."""
+    return _DATE.apply(value, _LOCALE)
+
+
+def babel_number(value: float | int, digits: int = 0) -> str:
+    """`number` through Babel's number pattern alone (what it is tested against)."""
     rounded = round(value, digits) if digits else round(value)
     return _NUMBERS[digits].apply(rounded + 0 if rounded else 0, _LOCALE)
 
