@@ -46,7 +46,7 @@ from smartcity.site.pages.region import region_pages
 from smartcity.site.pages.renderer import COMPARE_TABLE, Renderer
 from smartcity.site.render.editor_page import editor_page
 from smartcity.site.render.environment import TEMPLATE_DIRS
-from smartcity.site.render.feeds import SITE_FEED, one_region_feed, region_feed, site_feed
+from smartcity.site.render.feeds import SITE_FEED, all_feeds, region_feed
 from smartcity.site.render.landmarks import name_scroll_boxes
 from smartcity.site.sitedata import Repository, Settings, load_site_data
 from smartcity.validation.problems import DataUnavailable, InvalidData
@@ -173,11 +173,10 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
         # Atom feeds: the site's and each region's.
         as_of = site.settings.as_of
         base = config.site_url or ""   # absolute feed links at the published address
-        files.append(File.generated(config, SITE_FEED, content=site_feed(site.regions, site.changes,
-                                                                          config.use_directory_urls, as_of, base)))
+        site_feed, region_feeds = all_feeds(site.regions, site.changes, config.use_directory_urls, as_of, base)
+        files.append(File.generated(config, SITE_FEED, content=site_feed))
         for region in site.regions:
-            files.append(File.generated(config, region_feed(region.id), content=one_region_feed(
-                region, site.changes.get(region.id), config.use_directory_urls, as_of, base)))
+            files.append(File.generated(config, region_feed(region.id), content=region_feeds[region.id]))
         # The compare page's figures of every region, beside the page (Renderer.compare_regions).
         if config.use_directory_urls:
             files.append(File.generated(config, COMPARE_TABLE, content=build.renderer.compare_table(

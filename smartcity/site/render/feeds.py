@@ -9,6 +9,7 @@ cannot carry are removed, not copied, so a strict XML parser accepts every feed.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -90,18 +91,23 @@ def atom(feed_path: str, feed_id: str, title: str, entries: list[Entry], use_dir
         self_href=base + feed_path if base else feed_path.rsplit("/", 1)[-1], alternate_href=link(page))
 
 
-def site_feed(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool,
-              as_of: dt.date, base: str = "") -> str:
-    """The whole site's feed: the newest entries of every region."""
-    entries = sorted((e for r in regions for e in region_entries(r, changes.get(r.id))),
-                     key=lambda e: (e.date, e.id), reverse=True)[:SITE_ENTRIES]
-    return atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", entries, use_directory_urls,
-                as_of, "index.md", base)
-
-
 def one_region_feed(region: Region, history: RegionHistory | None, use_directory_urls: bool, as_of: dt.date,
-                    base: str = "") -> str:
-    """One region's feed: its newest REGION_ENTRIES entries."""
+                    base: str = "", entries: list[Entry] | None = None) -> str:
+    """One region's feed: its newest REGION_ENTRIES entries (`entries`: the region's, when
+    the caller has them)."""
+    entries = region_entries(region, history) if entries is None else entries
     return atom(region_feed(region.id), f"urn:smartcity:{region.id}", f"Masterplan {region.name}",
-                region_entries(region, history)[:REGION_ENTRIES], use_directory_urls, as_of,
-                region_src(region.id, ""), base)
+                entries[:REGION_ENTRIES], use_directory_urls, as_of, region_src(region.id, ""), base)
+
+
+def all_feeds(regions: tuple[Region, ...], changes: dict[str, RegionHistory], use_directory_urls: bool,
+              as_of: dt.date, base: str = "") -> tuple[str, dict[str, str]]:
+    """The site's feed and each region's (by region id), every region's entries gathered
+    once for both (twice was ~1 s of a 514-region build)."""
+    by_region = {r.id: region_entries(r, changes.get(r.id)) for r in regions}
+    # each region's list is newest first: the site's newest are among their first SITE_ENTRIES
+    newest = heapq.nlargest(SITE_ENTRIES, (e for entries in by_region.values() for e in entries[:SITE_ENTRIES]),
+                            key=lambda e: (e.date, e.id))
+    site = atom(SITE_FEED, "urn:smartcity:situs", "Masterplan Smart City Indonesia", newest, use_directory_urls,
+                as_of, "index.md", base)
+    return site, {r.id: one_region_feed(r, None, use_directory_urls, as_of, base, by_region[r.id]) for r in regions}
