@@ -288,6 +288,32 @@ def test_ranking_shares_ranks_for_equal_scores() -> None:
     assert [(e.rank, e.region.name) for e in ranked[0].entries] == [(1, "B"), (2, "A"), (2, "C")]
 
 
+def test_the_rankings_row_names_a_few_of_many_equal_leaders() -> None:
+    """Many regions with the same best score (copies of one file, or a round where many
+    reach 3,50) are named up to RANKING_LEADERS_NAMED in /peringkat/'s table; the rest are
+    counted and linked to the round's page, where every one is listed."""
+    from bs4 import BeautifulSoup
+
+    from smartcity.site.pages.national import RANKING_LEADERS_NAMED
+    from smartcity.site.pages.renderer import Renderer
+    from smartcity.site.sitedata import Settings, load_site_data
+
+    site = load_site_data(Settings.from_environment(base=ROOT))
+    base = site.region("kota-pekalongan")
+
+    def with_final(n: int, final: float):
+        return dataclasses.replace(base, id=f"r{n:02d}", name=f"Kota Contoh {n:02d}",
+                                   evaluations=(Evaluation("2024-2", scores=Scores(final=final)),))
+    regions = tuple(with_final(n, 3.5 if n < 12 else 3.0) for n in range(14))
+    html = Renderer(dataclasses.replace(site, regions=regions), use_directory_urls=True).ranking_tables("peringkat/")
+    row = BeautifulSoup(str(html), "html.parser").select_one(".sc-rounds tbody tr")
+    leaders = row.select("td")[-1]
+    named = [f"Kota Contoh {n:02d} (3,50)" for n in range(RANKING_LEADERS_NAMED)]
+    assert leaders.get_text(" ", strip=True) == ", ".join(named) + f" dan {12 - RANKING_LEADERS_NAMED} wilayah lain " \
+        "dengan nilai yang sama"
+    assert leaders.a["href"] == row.th.a["href"] == "2024-2/"
+
+
 # --- formatting ----------------------------------------------------------------------------
 
 def test_indonesian_formatting() -> None:

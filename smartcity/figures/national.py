@@ -332,6 +332,11 @@ class RoundRanking:
     label: str
     entries: tuple[RankEntry, ...]    # by rank, then region name
 
+    @property
+    def leaders(self) -> tuple[RankEntry, ...]:
+        """The entries ranked first (several when their final scores are equal)."""
+        return tuple(e for e in self.entries if e.rank == 1)
+
 
 def _final(evaluation: Evaluation) -> float:
     """The final score of an evaluation known to have one."""

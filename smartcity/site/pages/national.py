@@ -25,6 +25,8 @@ from smartcity.site.addresses import (
 from smartcity.site.sitedata import SiteData
 
 RANKING_PAGE_SIZE = 100   # regions per ranking page: about 45 KB, 12 phone screens
+# regions named as ranked first in a round's row of /peringkat/; more (equal scores) are counted and linked
+RANKING_LEADERS_NAMED = 5
 # A province's part of a national list holds at most this much (figures.national.entry_weight):
 # about 15,000 px on a 360 px phone at 45 quick-win cards, 20,000 px at 240 strategy and
 # programme lines, well under the 30 screens (24,000 px) a page may take.

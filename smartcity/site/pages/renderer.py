@@ -40,6 +40,7 @@ from smartcity.site.addresses import (
 )
 from smartcity.site.editor_form import EDITOR_PAGE, editor_fragment
 from smartcity.site.pages.national import (
+    RANKING_LEADERS_NAMED,
     RANKING_PAGE_SIZE,
     NationalPage,
     quick_win_shares,
@@ -208,7 +209,8 @@ class Renderer:
     @part
     def ranking_tables(self, page_url: str) -> str:
         """The ranking index on /peringkat/."""
-        return self._render("ranking.html.j2", page_url, rankings=self.rankings, page_size=RANKING_PAGE_SIZE)
+        return self._render("ranking.html.j2", page_url, rankings=self.rankings, page_size=RANKING_PAGE_SIZE,
+                            leaders_named=RANKING_LEADERS_NAMED)
 
     @part
     def pillar_index(self, page_url: str) -> str:
