@@ -31,7 +31,7 @@ _DATE = dates.parse_pattern("d MMMM y")
 _NUMBERS = {digits: numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else "")) for digits in range(4)}
 # Whole numbers and dates, the bulk (~1,000 numbers and ~400 dates a region), are written from
 # Babel's own Indonesian symbols and month names without its pattern machinery: through it a
-# number took ~9 µs and a date ~6.5 µs, a fifth of the region pages' rendering time at 514
+# number took ~9 µs and a date ~6.5 µs, a tenth of the region pages' rendering time at 514
 # regions. tests/test_units.py holds both ways to the same text.
 _MONTHS = dict(dates.get_month_names("wide", context="format", locale=_LOCALE).items())
 _GROUP = numbers.get_group_symbol(_LOCALE)
