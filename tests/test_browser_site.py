@@ -144,7 +144,9 @@ def test_a_citizen_sees_what_is_late_and_what_it_costs(browser, sample_server) -
     assert page.locator(".sc-banner--stale").is_visible()
     assert "Data dihimpun 24 November 2026" in page.locator(".md-copyright").inner_text()
     page.get_by_role("link", name="Smart Governance").first.click()
+    page.wait_for_url("**/wilayah/kota-pekalongan/governance/")   # is_visible() does not wait for the page
     row = page.locator("tr:has(#program-gov-1-1)")
+    row.wait_for()
     assert row.locator(".sc-overdue").is_visible() and "Berjalan" in row.inner_text()
     # the target year 2023 is over and 95 % was not reached
     assert page.locator(".sc-goals .sc-assess").inner_text() == "Tidak tercapai"
