@@ -211,3 +211,26 @@ def test_every_page_writes_numbers_the_indonesian_way(national_site: Path) -> No
     from numbers_scan import badly_written_numbers
 
     assert badly_written_numbers(national_site) == {}
+
+
+@pytest.mark.browser
+def test_equal_ranks_keep_the_servers_order_once_the_table_is_sorted(browser, national_site: Path) -> None:
+    """The ranking table sorts itself by rank when its script loads (tablesort); equal ranks
+    stay in the server's order (by name), the order the round's leaders are named in, and
+    not reversed, as an ascending tablesort leaves equal values."""
+    from conftest import StaticServer
+
+    served = BeautifulSoup((national_site / "peringkat/index.html").read_text(encoding="utf-8"), "html.parser")
+    server_order = [th.get_text(strip=True) for th in served.select(".sc-ranking-table tbody th > a")]
+    ranks = [td.get_text(strip=True) for td in served.select(".sc-ranking-table tbody td[data-label=Peringkat]")]
+    assert len(set(ranks)) < len(ranks), "the synthetic round has no equal ranks to check"
+    server = StaticServer(national_site)
+    try:
+        page = browser.new_page()
+        page.goto(server.url + "peringkat/", wait_until="networkidle")
+        page.wait_for_function("document.querySelector('.sc-ranking-table th[aria-sort]') !== null")
+        shown = page.eval_on_selector_all(".sc-ranking-table tbody th > a", "els => els.map(e => e.textContent.trim())")
+        assert shown == server_order
+        page.close()
+    finally:
+        server.close()
