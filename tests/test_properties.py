@@ -138,6 +138,23 @@ def test_any_text_edit_is_valid_or_reported_cleanly(valid: str, insert: str, whe
         render_all(checked.data)
 
 
+# Characters that start nodes or make numbers, and words around them: the quick reader takes
+# some of them inside texts ("Kominfo & Statistik", "2x24 jam"), never where a node starts.
+INDICATOR_EDITS = st.tuples(st.sampled_from(["", "Dinas ", "kota ", "a ", " "]),
+                            st.text(alphabet="ab1 &*!@`?:,-[]{}#'\"xXe0._|>%\n", max_size=10),
+                            st.sampled_from(["", " jam", " b", ":", ","])).map("".join)
+
+
+@SETTINGS
+@given(st.sampled_from([VALID_TEXT, BLOCK_TEXT]), INDICATOR_EDITS, st.floats(0, 1))
+def test_indicators_and_number_shapes_read_alike_wherever_they_are_written(valid: str, insert: str,
+                                                                           where: float) -> None:
+    at = int(where * len(valid))
+    checked = check(valid[:at] + insert + valid[at:])
+    for found in checked.problems:
+        assert found.code.startswith("E-") and found.line >= 1
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(from_schema(load_schema()))
 def test_schema_documents_agree_and_valid_ones_render(document: dict[str, Any]) -> None:

@@ -286,7 +286,7 @@ def test_the_quick_reader_finds_every_forbidden_character_without_the_regular_ex
 
 
 @pytest.mark.parametrize("written", ["1_000", "0b11", "+0x10", "0X1F", "1.5e3", "1e-400", ".inf", ".nan",
-                                     "000000000000000012", "2_019", "2019.0e0"])
+                                     "000000000000000012", "2_019", "2019.0e0", "_2018", "+_2018", "-__.5"])
 def test_numbers_yaml_rs_reads_by_other_rules_go_to_the_located_reader(written: str) -> None:
     """yaml-rs reads 1_000 as 1000 and .inf as infinity; YAML 1.2 and this project do not."""
     from smartcity.validation.yamlfast import quick_document
@@ -321,6 +321,51 @@ def test_the_quick_reader_takes_files_as_editors_write_them() -> None:
         assert quick_document(raw.decode("utf-8")) is not None, path
         quick, located = _check_both(raw, path.stem)
         assert quick == located, path
+
+
+# Texts editors write with characters that elsewhere start a node or a number: inside a
+# text both readers read them as text, so the quick reader takes the file.
+PROSE = ["Dinas Kominfo & Statistik", "Siap? Ya, kami siap.", "layanan 2x24 jam", "naik 5x lipat",
+         "anggaran Rp 1.500.000.000.000 dari APBN", "ikuti Instagram @kendalkab", "nilai *tertinggi* di Jawa",
+         "LAPOR! dan SP4N", "kode _2019 lama", "NIK 3374012345678901 contoh", "tahap 2 ? belum"]
+# The same characters where a node starts (or a word that is a whole scalar): left to the
+# located reader, which reads them as YAML 1.2 does or says what is wrong.
+WHERE_A_NODE_STARTS = ["&a Judul", "*a", "!str Judul", "@kendalkab", "`kode`", "2x24", "1e3", "_2019",
+                       "3374012345678901", "Judul\n          &lanjut", "Judul\n          2x24", "- Judul", "[Judul, 1e3]",
+                       "{a: _1}"]
+
+
+def _with_description(text: str, description: str) -> str:
+    old = "description: Aplikasi layanan perizinan di DPMPTSP."
+    assert old in text
+    return text.replace(old, f"description: {description}", 1)
+
+
+@pytest.mark.parametrize("prose", PROSE)
+def test_prose_with_indicators_and_number_shapes_is_read_quickly_and_alike(prose: str) -> None:
+    """Issue 30: "Dinas Kominfo & Statistik" or "layanan 2x24 jam" in a 120 KB file sent it
+    to the located reader (three times the time); inside a text they are text for both."""
+    from smartcity.validation.yamlfast import quick_document
+
+    text = (CASES.parent.parent / "data" / "regions" / "kota-pekalongan.yml").read_text(encoding="utf-8")
+    for written in (text, _block_style(parse(text, "f.yml")[0].data)):
+        edited = _with_description(written, prose)
+        document = quick_document(edited)
+        assert document is not None, prose
+        quick, located = _check_both(edited.encode("utf-8"))
+        assert quick == located and not located.problems, prose
+        assert prose in str(located.data)
+
+
+@pytest.mark.parametrize("value", WHERE_A_NODE_STARTS)
+def test_indicators_and_numbers_where_a_node_starts_go_to_the_located_reader(value: str) -> None:
+    from smartcity.validation.yamlfast import quick_document
+
+    text = (CASES.parent.parent / "data" / "regions" / "kota-pekalongan.yml").read_text(encoding="utf-8")
+    edited = _with_description(text, value)
+    assert quick_document(edited) is None, value
+    quick, located = _check_both(edited.encode("utf-8"))
+    assert quick == located, value
 
 
 @pytest.mark.parametrize("line", [

@@ -197,9 +197,11 @@ def _risks(rng: random.Random, text: _Text, pillars: dict[str, Any]) -> list[dic
 
 
 # Texts as editors write them: punctuation that makes a writer quote (a colon and space, a
-# comma in a flow record, an apostrophe, a hash after a space), and plain ones that need none.
+# comma in a flow record, an apostrophe, a hash after a space), plain ones that need none,
+# and characters that elsewhere start a node or a number ("&", "?", "@", "2x24").
 PUNCTUATED = ("Catatan: {}", "{}, tahap 2", "Program #{n} {}", "{} (R&D)", "Jum'at bersih: {}", "{} 100%",
-              "\"{}\" di kantor desa", "{} — tahap {n}")
+              "\"{}\" di kantor desa", "{} — tahap {n}", "{} & pelatihan", "Siap? {}", "{}, layanan {n}x24 jam",
+              "{}; info di Instagram @pemkab")
 
 
 def _punctuate(rng: random.Random, data: Any) -> Any:

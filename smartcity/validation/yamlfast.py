@@ -27,12 +27,15 @@ from smartcity.validation.yamlcompose import MAX_DEPTH, MAX_ENTRIES, flow_depth_
 from smartcity.validation.yamlstrict import Document
 
 # What the two readers could read differently, or what only the located reader handles:
-# anchors, aliases, tags and reserved indicators where a node starts, merge keys, complex
+# anchors, aliases, tags and reserved indicators where a node could start, merge keys, complex
 # keys, directives, document markers, tabs, escapes, line breaks other than \n, flow
-# collections other than the plain one-line ones (`_DOCUMENT_LINES`), and numbers
-# with underscores, base prefixes, exponents or more digits than FAST_DIGITS; comments are
-# not looked at (but for escapes, tabs and forbidden characters). A text that merely
-# contains one of them ("Siap?", 5x lipat, a word after " &") is read by the located reader.
+# collections other than the plain one-line ones (`_DOCUMENT_LINES`), and scalars that
+# could be numbers with underscores, base prefixes, exponents or more digits than
+# FAST_DIGITS; comments are not looked at (but for escapes, tabs and forbidden characters).
+# Inside a text ("Dinas Kominfo & Statistik", "Siap? Ya", "layanan 2x24 jam", "Rp
+# 1.500.000.000.000", "Instagram @kendalkab") both readers read these as text
+# (`_inside_text`): editors write them, and a 120 KB file the located reader reads costs
+# three times as much.
 _SPECIAL = b"&*!\t\r\\`<?@[]{}%"
 
 
@@ -55,11 +58,47 @@ _FORBIDDEN_FIRST_BYTES = bytes(sorted({form[0] for form in _FORBIDDEN_ENCODINGS}
 _FEW = 64  # occurrences of a first byte worth looking at one by one (else: the regular expression)
 _NOT_SPECIAL = bytes(c for c in range(256) if c not in _SPECIAL and c not in _FORBIDDEN_FIRST_BYTES)
 # anchors, aliases, tags and reserved indicators: refused where a node could start with one
-# (at a line's start or after a space, `:`, `,`, `-`, `[` or `{`); inside a word ("LAPOR!",
-# "R&D") both readers read them as text
+# (`_inside_text`); inside a text ("LAPOR!", "R&D", "Kominfo & Statistik") both readers
+# read them as text
 _NODE_START = b"&*!@`"
-_BEFORE_NODE = b" \n:,-[{"
 _REFUSED = b"\t\r\\"   # in comments too: a comment's end is not always where it seems
+
+# The bytes after which a character is inside a plain or quoted text for both readers
+# (letters, digits, any byte of a non-ASCII character, and `.`, `)`, `;`), when only spaces
+# stand between them. After anything else (a line's start, `-`, `:`, `?`, `,`, a bracket,
+# a quote, `|`, `>`, `#`, another indicator) a node could start there, or a reader could
+# refuse what the other takes: the located reader reads the file.
+_TEXT_BYTES = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.);"
+                        + bytes(range(0x80, 0x100)))
+
+
+def _inside_text(raw: bytes, at: int) -> bool:
+    """Whether the character at `at` follows a text character on its line (over spaces):
+    it is then inside a scalar for both readers, not where a node starts."""
+    before = at - 1
+    while before >= 0 and raw[before] == 0x20:
+        before -= 1
+    return before >= 0 and raw[before] in _TEXT_BYTES
+
+
+def _inside_text_token(raw: bytes, at: int) -> bool:
+    """Whether the space-delimited word holding `at` is part of a longer text: a text
+    character before it or after it on its line (over spaces). A scalar that is one word
+    could be a number ("1e3", "0x1F", "2x24"); one of several words is text for both."""
+    start, end = raw.rfind(b" ", 0, at) + 1, at
+    start = max(start, raw.rfind(b"\n", 0, at) + 1)
+    while end < len(raw) and raw[end] not in b" \n":
+        end += 1
+    after = end
+    while after < len(raw) and raw[after] == 0x20:
+        after += 1
+    if raw[start] in b"[{":
+        return False
+    # a word ending in `:`, `,` or a bracket ends its scalar there (a key, a flow item)
+    return _inside_text(raw, start) or (raw[end - 1] in _TEXT_BYTES and end < after < len(raw)
+                                         and raw[after] in _TEXT_BYTES)
+
+
 # A comment line, and a comment after a line's content when the double quotes before it are
 # closed and none is in it, and no single quote is on the line (a quote could open or close a
 # scalar over several lines: such a line is screened whole). What is cut is a comment, or the
@@ -96,7 +135,6 @@ def _without_comments(text: str) -> str:
 
 
 _BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")  # inside the text (one at the start is dropped before)
-_COMPLEX_KEY = re.compile(r"\?(?:\s|$)")
 # Digits and dots read as 0; underscores and the letters that make a number of another
 # kind (0b, 0o, 0x, 1e3) as _; the rest as a space. The number forms above are then
 # "0_" (a digit before one of them; none can start a number) and a run of 0s.
@@ -107,6 +145,9 @@ _NUMBER_TABLE = bytes(ord("0") if chr(c) in "0123456789." else ord("_") if chr(c
 FAST_DIGITS = 15
 FAST_NUMBER = 10.0 ** FAST_DIGITS
 _REFUSED_NUMBER_SHAPES = (b"0_", b"0" * (FAST_DIGITS + 1))
+# yaml-rs also reads a word of underscores, then digits, as a number (`_2019`, `+_1`, `-__.5`):
+# found by its last underscore (a pattern that starts with the word's start costs 2 ms a file)
+_UNDERSCORE_DIGIT = re.compile(rb"_[0-9.]")
 _INT_LIMIT = 10 ** FAST_DIGITS
 _FORMULA_OR_SPACE = FORMULA_SIGNS | {" "}
 
@@ -236,20 +277,40 @@ def _screened(text: str, raw: bytes) -> bool:
         special = raw.translate(None, _NOT_SPECIAL)
     if b"<" in special and b"<<" in raw:
         return False
-    if b"?" in special and _COMPLEX_KEY.search(text):
-        return False
     for indicator in _NODE_START:
         if indicator in special:
             at = raw.find(indicator)
             while at >= 0:
-                if at == 0 or raw[at - 1] in _BEFORE_NODE:
+                if not _inside_text(raw, at):
                     return False
                 at = raw.find(indicator, at + 1)
+    if b"?" in special:
+        # a complex key (`? ` where a node starts)
+        at = raw.find(b"?")
+        while at >= 0:
+            if raw[at + 1:at + 2] in (b"", b" ", b"\n") and not _inside_text(raw, at):
+                return False
+            at = raw.find(b"?", at + 1)
     # markers and directives at a line's start; brackets only in plain flow collections
     if _DOCUMENT_LINES.fullmatch(text) is None:
         return False
     shapes = raw.translate(_NUMBER_TABLE)
-    return not any(shape in shapes for shape in _REFUSED_NUMBER_SHAPES)
+    for shape in _REFUSED_NUMBER_SHAPES:
+        at = shapes.find(shape)
+        while at >= 0:
+            if not _inside_text_token(raw, at):
+                return False
+            at = shapes.find(shape, at + 1)
+    for found in _UNDERSCORE_DIGIT.finditer(raw):
+        start = found.start()
+        while start > 0 and raw[start - 1] == 0x5F:  # _
+            start -= 1
+        if start > 0 and raw[start - 1] in b"+-":
+            start -= 1
+        word_start = start == 0 or raw[start - 1] in b" \n[{,:"
+        if word_start and not _inside_text_token(raw, start):
+            return False
+    return True
 
 
 def quick_document(text: str, raw: bytes | None = None) -> Document | None:
