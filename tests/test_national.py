@@ -214,23 +214,52 @@ def test_every_page_writes_numbers_the_indonesian_way(national_site: Path) -> No
 
 
 @pytest.mark.browser
-def test_equal_ranks_keep_the_servers_order_once_the_table_is_sorted(browser, national_site: Path) -> None:
-    """The ranking table sorts itself by rank when its script loads (tablesort); equal ranks
-    stay in the server's order (by name), the order the round's leaders are named in, and
-    not reversed, as an ascending tablesort leaves equal values."""
+def test_equal_values_keep_the_servers_order_however_a_table_is_sorted(browser, national_site: Path) -> None:
+    """The ranking table sorts itself by rank when its script loads (tablesort), and a reader
+    sorts any column: rows with equal values stay in the server's order (rank, then name: the
+    order the round's leaders are named in), not reversed and flipped on every sort as
+    tablesort leaves them. The same on the regions index."""
     from conftest import StaticServer
 
-    served = BeautifulSoup((national_site / "peringkat/index.html").read_text(encoding="utf-8"), "html.parser")
-    server_order = [th.get_text(strip=True) for th in served.select(".sc-ranking-table tbody th > a")]
-    ranks = [td.get_text(strip=True) for td in served.select(".sc-ranking-table tbody td[data-label=Peringkat]")]
-    assert len(set(ranks)) < len(ranks), "the synthetic round has no equal ranks to check"
+    def server_order(path: str, table: str) -> list[str]:
+        served = BeautifulSoup((national_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return [a.get_text(strip=True) for a in served.select(f"{table} tbody th > a")]
+
+    def rows(page, table: str, column: int) -> list[tuple[str, str]]:
+        return page.eval_on_selector_all(f"{table} tbody tr", """(rows, column) => rows.map(r => [
+            (r.cells[column].getAttribute('data-sort') || r.cells[column].textContent).trim(),
+            r.querySelector('th > a').textContent.trim()])""", column)
+
+    def ties_in_server_order(found: list[tuple[str, str]], order: list[str]) -> int:
+        place = {name: i for i, name in enumerate(order)}
+        ties = 0
+        for (key, name), (next_key, next_name) in zip(found, found[1:], strict=False):
+            if key == next_key:
+                ties += 1
+                assert place[name] < place[next_name], (key, name, next_name)
+        return ties
+
+    ranking = server_order("peringkat", ".sc-ranking-table")
+    regions = server_order("wilayah", "#sc-regions")
     server = StaticServer(national_site)
     try:
         page = browser.new_page()
         page.goto(server.url + "peringkat/", wait_until="networkidle")
         page.wait_for_function("document.querySelector('.sc-ranking-table th[aria-sort]') !== null")
-        shown = page.eval_on_selector_all(".sc-ranking-table tbody th > a", "els => els.map(e => e.textContent.trim())")
-        assert shown == server_order
+        shown = rows(page, ".sc-ranking-table", 0)
+        assert [name for _, name in shown] == ranking
+        assert ties_in_server_order(shown, ranking) > 0, "the synthetic round has no equal ranks to check"
+        final = page.locator(".sc-ranking-table thead th", has_text="Nilai akhir")
+        column = final.evaluate("th => th.cellIndex")
+        for _ in range(2):  # ascending, then descending
+            final.click()
+            assert ties_in_server_order(rows(page, ".sc-ranking-table", column), ranking) > 0
+        page.goto(server.url + "wilayah/", wait_until="networkidle")
+        done = page.locator("#sc-regions thead th", has_text="Program selesai")
+        column = done.evaluate("th => th.cellIndex")
+        for _ in range(2):
+            done.click()
+            assert ties_in_server_order(rows(page, "#sc-regions", column), regions) > 0
         page.close()
     finally:
         server.close()
