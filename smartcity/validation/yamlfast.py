@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml_rs
@@ -79,6 +80,14 @@ def _inside_text(raw: bytes, at: int) -> bool:
     while before >= 0 and raw[before] == 0x20:
         before -= 1
     return before >= 0 and raw[before] in _TEXT_BYTES
+
+
+def _occurrences(haystack: bytes, needle: bytes) -> Iterator[int]:
+    """Every position of `needle` in `haystack`, overlapping ones included."""
+    at = haystack.find(needle)
+    while at >= 0:
+        yield at
+        at = haystack.find(needle, at + 1)
 
 
 def _inside_text_token(raw: bytes, at: int) -> bool:
@@ -278,29 +287,18 @@ def _screened(text: str, raw: bytes) -> bool:
     if b"<" in special and b"<<" in raw:
         return False
     for indicator in _NODE_START:
-        if indicator in special:
-            at = raw.find(indicator)
-            while at >= 0:
-                if not _inside_text(raw, at):
-                    return False
-                at = raw.find(indicator, at + 1)
-    if b"?" in special:
-        # a complex key (`? ` where a node starts)
-        at = raw.find(b"?")
-        while at >= 0:
-            if raw[at + 1:at + 2] in (b"", b" ", b"\n") and not _inside_text(raw, at):
-                return False
-            at = raw.find(b"?", at + 1)
+        if indicator in special and not all(_inside_text(raw, at) for at in _occurrences(raw, bytes((indicator,)))):
+            return False
+    # a complex key (`? ` where a node starts)
+    if b"?" in special and not all(_inside_text(raw, at) for at in _occurrences(raw, b"?")
+                                   if raw[at + 1:at + 2] in (b"", b" ", b"\n")):
+        return False
     # markers and directives at a line's start; brackets only in plain flow collections
     if _DOCUMENT_LINES.fullmatch(text) is None:
         return False
     shapes = raw.translate(_NUMBER_TABLE)
-    for shape in _REFUSED_NUMBER_SHAPES:
-        at = shapes.find(shape)
-        while at >= 0:
-            if not _inside_text_token(raw, at):
-                return False
-            at = shapes.find(shape, at + 1)
+    if not all(_inside_text_token(raw, at) for shape in _REFUSED_NUMBER_SHAPES for at in _occurrences(shapes, shape)):
+        return False
     for found in _UNDERSCORE_DIGIT.finditer(raw):
         start = found.start()
         while start > 0 and raw[start - 1] == 0x5F:  # _
