@@ -8,6 +8,7 @@ import functools
 import json
 import random
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -227,12 +228,26 @@ _COMMENTS = (
 )
 
 
+# Long texts the samples write folded (`summary: >-`, lines wrapped near 72 columns): a wrapped
+# line may then start with what elsewhere starts a node or a number ("@pemkab", "2x24").
+_FOLDED = re.compile(r"^( *)((?:- )?)(summary|vision|profile|description|mitigation): ([^'\"\[{\n][^\n]{80,})$",
+                     re.MULTILINE)
+
+
+def _folded(line: re.Match[str]) -> str:
+    indent = " " * (len(line.group(1)) + len(line.group(2)) + 2)
+    wrapped = textwrap.wrap(line.group(4), 72, break_long_words=False, break_on_hyphens=False)
+    return f"{line.group(1)}{line.group(2)}{line.group(3)}: >-\n" + "\n".join(indent + part for part in wrapped)
+
+
 def editor_style(data: dict[str, Any], rng: random.Random) -> str:
     """A region file written as editors and the scaffold write one (the samples' style):
     short records on one line as flow mappings (`budget: {amount: …, source: APBD}`,
-    progress notes, periods), lists of ids as flow sequences, comments, punctuated texts."""
+    progress notes, periods), lists of ids as flow sequences, long texts folded (`>-`),
+    comments, punctuated texts."""
     body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
                      allow_unicode=True, default_flow_style=None, width=1_000_000)
+    body = _FOLDED.sub(_folded, body)
     for pattern, replacement in _COMMENTS:
         body = pattern.sub(replacement, body)
     return body

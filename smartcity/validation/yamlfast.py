@@ -143,6 +143,52 @@ def _without_comments(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
+# A block scalar's header at a line's end: `key: >-`, `- |`, `- key: >` (a plain key, no
+# indentation indicator), a comment after it allowed. Its content lines, those indented more
+# than the key (or the dash) and as much as the first of them, are text for both readers:
+# a wrapped description line that starts with "@pemkab" or "2x24" is no node and no number
+# there. Lines with a quote are kept for the screen: a line that looks like a header inside a
+# quoted text over several lines could otherwise hide what follows the closing quote.
+# The header, the lines of spaces before the first content line, and the content: lines
+# indented as the first (`\4`) or holding spaces only; one match for each block.
+_BLOCK_SCALAR = re.compile(r"( *)((?:- +)*)(?:([A-Za-z_][A-Za-z0-9_]*) *: +)?[|>][-+]?(?: +#[^\n]*| *)\n"
+                           r"(?: *\n)*( +)[^ \n][^\n]*(?:\n|\Z)(?:\4[^\n]*(?:\n|\Z)| *\n)*")
+
+
+def _without_block_texts(text: str) -> str:
+    """`text` with the content lines of its block scalars left out (`_BLOCK_SCALAR`), but
+    for lines holding a quote."""
+    pieces, done, searched = [], 0, 0
+    folded, literal = text.find(">"), text.find("|")  # the next of each (a search to the end when absent)
+    while True:
+        if 0 <= folded < searched:
+            folded = text.find(">", searched)
+        if 0 <= literal < searched:
+            literal = text.find("|", searched)
+        at = folded if literal < 0 or 0 <= folded < literal else literal
+        if at < 0:
+            break
+        start = text.rfind("\n", 0, at) + 1
+        block = _BLOCK_SCALAR.match(text, start)
+        if block is None or block.start(4) < at:  # not a header at this line's end
+            searched = at + 1
+            continue
+        indent, dashes, key, content_indent = block.groups()
+        searched = block.end()
+        if key is None and not dashes:
+            continue  # a line of `>` alone: a plain text's line for all we know
+        # content is indented more than the key's column, or the last dash's
+        if len(content_indent) <= len(indent) + (len(dashes) if key is not None else dashes.rstrip(" ").rfind("-")):
+            continue
+        header_end = text.index("\n", at) + 1
+        content = text[header_end:searched]
+        kept = [line + "\n" for line in content.split("\n") if '"' in line or "'" in line] \
+            if '"' in content or "'" in content else []
+        pieces += [text[done:header_end], *kept]
+        done = searched
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 _BYTE_ORDER_MARK = BYTE_ORDER_MARK.encode("utf-8")  # inside the text (one at the start is dropped before)
 # Digits and dots read as 0; underscores and the letters that make a number of another
 # kind (0b, 0o, 0x, 1e3) as _; the rest as a space. The number forms above are then
@@ -195,6 +241,8 @@ class _Values:
                 # is_suspect_text, for a text quick_document has screened: no control,
                 # separator or tab can be in it (refused raw, no escapes), only a line break
                 if item and (item[0] in _FORMULA_OR_SPACE or "\n" in item or not item[0].isprintable()):
+                    if not item.strip("\n"):
+                        raise _Decline  # a block scalar of empty lines: yaml-rs keeps a line break
                     self.suspect_texts.append((path + (key,), item))
             elif kind is int:
                 if not -_INT_LIMIT < item < _INT_LIMIT:
@@ -278,10 +326,14 @@ def _screened(text: str, raw: bytes) -> bool:
         return False
     if any(c in special for c in _FORBIDDEN_FIRST_BYTES) and _holds_forbidden(text, raw, special):
         return False
-    # the rest only where it could be structure: comments, which editors and the scaffold
-    # write (`# seeds/002_…`, "`example: true`"), are left out (`_without_comments`)
+    # the rest only where it could be structure: the content of block scalars (`>-` and
+    # `|`, `_without_block_texts`) and comments, which editors and the scaffold write
+    # (`# seeds/002_…`, "`example: true`"), are left out (`_without_comments`)
+    cut = _without_block_texts(text) if b">" in raw or b"|" in raw else text
     if b"#" in raw:
-        text = _without_comments(text)
+        cut = _without_comments(cut)
+    if cut is not text:
+        text = cut
         raw = text.encode("utf-8")
         special = raw.translate(None, _NOT_SPECIAL)
     if b"<" in special and b"<<" in raw:
