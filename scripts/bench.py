@@ -16,9 +16,12 @@ minimal layout and indexed by Pagefind (as the project's own search), and at 514
 the project's cold build and Hugo + Pagefind run twice, interleaved, best of two
 each. Site size is reported raw and as gzip transfer. A fixed pure-Python task, timed at
 the start and at the end, shows how fast the machine ran (its speed drifts from run to
-run); `--validation-only` measures that and the validation alone. A third data set, the
-bundled sample regions copied to every official region (their size and style exactly),
-is validated and built once: what a data set of real-sized files costs.
+run); `--validation-only` measures that and the validation alone. Validation is also timed
+on the same regions as editors write them (flow records, folded texts, comments) and as
+PyYAML writes flow records at its default 80 columns (records and texts wrapped over
+lines). Another data set, the bundled sample regions copied to every official region
+(their size and style exactly), is validated and built once: what a data set of
+real-sized files costs.
 Figures go to <out>/results.json and a Markdown table on stdout; progress goes
 to the terminal (a progress bar from `rich`, quiet when not on a terminal).
 """
@@ -502,7 +505,7 @@ def main() -> int:
     sizes = (20, 50) if args.quick else SIZES
     cache = out / "cache"
     results: dict[str, Any] = {"machine": {"cpus": os.cpu_count()}, "builds": {}, "reference": {}, "hugo": {}}
-    steps = Steps(5 + 3 * len(sizes) + 6)
+    steps = Steps(6 + 3 * len(sizes) + 6)
     if not written_by_this_generator(national, "block"):
         steps.say("membuat data sintetis nasional")
         write_national(national, each=lambda regions: track(regions, len(regions), "menulis wilayah sintetis"))
@@ -519,6 +522,14 @@ def main() -> int:
     steps.next("validasi 514 berkas gaya penyunting (dingin dan hangat)")
     results["validation_editor"] = validation(editor, cache)
     print(f"validasi gaya penyunting: {results['validation_editor']}", file=sys.stderr)
+    # the same regions as a program writes them with PyYAML's defaults (records wrapped past 80 columns)
+    wrapped = out / "national-wrapped"
+    if not written_by_this_generator(wrapped, "wrapped"):
+        write_national(wrapped, style="wrapped")
+        stamp(wrapped, "wrapped")
+    steps.next("validasi 514 berkas gaya PyYAML (baris terlipat)")
+    results["validation_wrapped"] = validation(wrapped, cache)
+    print(f"validasi gaya PyYAML: {results['validation_wrapped']}", file=sys.stderr)
     # the bundled samples themselves, copied to every official region: real files' size and style
     samples = out / "national-samples"
     write_from_samples(samples, ROOT / "data" / "regions")
@@ -605,7 +616,8 @@ def validation_rows(results: dict) -> list[tuple[str, str, str]]:
         rows.append(("machine speed: a fixed pure-Python task, best of 3 (compare runs beside it)",
                      f"at the start {speed(machine['speed_start_s'])}{end}", "–"))
     for key, what in (("validation", "block style"),
-                      ("validation_editor", "as editors write them (flow records, comments)")):
+                      ("validation_editor", "as editors write them (flow records, folded texts, comments)"),
+                      ("validation_wrapped", "as PyYAML writes flow records (records, texts wrapped at 80 columns)")):
         v = results.get(key)
         if v:
             rows.append((f"validation of all files, {what}", f"{v['warm_s']:.2f} s warm, {v['cold_s']:.2f} s cold "

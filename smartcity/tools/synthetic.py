@@ -253,7 +253,19 @@ def editor_style(data: dict[str, Any], rng: random.Random) -> str:
     return body
 
 
-STYLES = ("block", "editor")   # write_national's styles: the benchmark's first set, and the samples' style
+def wrapped_style(data: dict[str, Any], rng: random.Random) -> str:
+    """The same records as a program writes them with PyYAML's defaults (`default_flow_style=None`,
+    80 columns): short records as flow mappings, long texts and records wrapped over several
+    lines (a wrapped line may start with "@pemkab" or "& pelatihan"), punctuated texts, comments."""
+    body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                     allow_unicode=True, default_flow_style=None)
+    for pattern, replacement in _COMMENTS:
+        body = pattern.sub(replacement, body)
+    return body
+
+
+# write_national's styles: the benchmark's first set, the samples' style, and a program's
+STYLES = ("block", "editor", "wrapped")
 
 
 def write_national(out: Path, count: int | None = None, seed: int = 1,
@@ -261,7 +273,8 @@ def write_national(out: Path, count: int | None = None, seed: int = 1,
                    style: str = "block") -> list[Path]:
     """Write region files for the first `count` official regions (all 514 by default); `each`
     may wrap the regions in a progress bar (scripts/benchkit/progress.py). `style`: "block"
-    (every collection in block style, as PyYAML writes) or "editor" (`editor_style`)."""
+    (every collection in block style, as PyYAML writes), "editor" (`editor_style`) or
+    "wrapped" (`wrapped_style`)."""
     reference = load_reference()
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.yml"):
@@ -271,8 +284,9 @@ def write_national(out: Path, count: int | None = None, seed: int = 1,
     for official in each(list(regions)):
         data = synthetic_region(official, reference, seed)
         path = out / f"{data['id']}.yml"
-        if style == "editor":
-            body = editor_style(data, random.Random(f"{seed}-style-{official.code}"))
+        if style in ("editor", "wrapped"):
+            body = (editor_style if style == "editor" else wrapped_style)(
+                data, random.Random(f"{seed}-style-{official.code}"))
         else:
             body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
                              allow_unicode=True, width=100)

@@ -90,6 +90,11 @@ def _occurrences(haystack: bytes, needle: bytes) -> Iterator[int]:
         at = haystack.find(needle, at + 1)
 
 
+def _word_start(raw: bytes, at: int) -> int:
+    """Where the space-delimited word holding `at` starts."""
+    return max(raw.rfind(b" ", 0, at), raw.rfind(b"\n", 0, at)) + 1
+
+
 def _inside_text_token(raw: bytes, at: int) -> bool:
     """Whether the space-delimited word holding `at` is part of a longer text: a text
     character before it or after it on its line (over spaces). A scalar that is one word
@@ -101,11 +106,46 @@ def _inside_text_token(raw: bytes, at: int) -> bool:
     after = end
     while after < len(raw) and raw[after] == 0x20:
         after += 1
-    if raw[start] in b"[{":
-        return False
+    if raw[start] in b"[{" or any(c in raw[start:at] for c in b",[]{}"):
+        return False  # the scalar starts after a flow indicator: `[x ,0_]` holds the word `0_`
     # a word ending in `:`, `,` or a bracket ends its scalar there (a key, a flow item)
     return _inside_text(raw, start) or (raw[end - 1] in _TEXT_BYTES and end < after < len(raw)
                                          and raw[after] in _TEXT_BYTES)
+
+
+# A line's key or dash (`key: `, `- `, `- key: `), and what follows it
+_LINE_HEAD = re.compile(rb" *((?:- +)*)(?:[A-Za-z_][A-Za-z0-9_]* *:(?: +|$))?")
+_PLAIN_FIRST_BYTES = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ("
+                               + bytes(range(0x80, 0x100)))
+
+
+def _continues_a_text(raw: bytes, at: int) -> bool:
+    """Whether the character at `at`, the first on its line, goes on with a plain text begun
+    on a line above (`title: … Instagram` wrapped before "@pemkab", as PyYAML wraps texts
+    past 80 columns): a `key: text` or `- text` line, then only lines indented more than its
+    key or dash, none empty. Both readers read such a line as part of that text."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    if raw[start:at].strip(b" "):
+        return False
+    least = at - start  # the least indentation of the lines that go on with the text
+    end = start - 1
+    while end > 0:
+        line_start = raw.rfind(b"\n", 0, end) + 1
+        line = raw[line_start:end]
+        stripped = line.lstrip(b" ")
+        if not stripped:
+            return False
+        indent = len(line) - len(stripped)
+        head = _LINE_HEAD.match(line)
+        if head is None:  # it matches any line (every part may be empty): for the type checker
+            return False
+        if head.end() > indent:  # a key or a dash: the text starts here, if it is a plain one
+            keyed = head.end() > head.end(1)
+            column = head.end(1) if keyed else head.start(1) + head.group(1).rstrip(b" ").rfind(b"-")
+            return head.end() < len(line) and line[head.end()] in _PLAIN_FIRST_BYTES and least > column
+        least = min(least, indent)
+        end = line_start - 1
+    return False
 
 
 # A comment line, and a comment after a line's content when the double quotes before it are
@@ -115,9 +155,15 @@ def _inside_text_token(raw: bytes, at: int) -> bool:
 # see it (escapes and forbidden characters it still sees).
 
 
-def _comment_cut(line: str) -> str | None:
-    """The line without its comment, or None when it has none that can be cut safely."""
-    if line.lstrip(" ").startswith("#"):
+def _comment_cut(line: str, previous: str) -> str | None:
+    """The line without its comment, or None when it has none that can be cut safely. A line
+    that starts with `#`, indented more than a line before it that leaves a quote open, may
+    go on with a quoted text ("Program #3" wrapped after "Program"): screened whole."""
+    stripped = line.lstrip(" ")
+    if stripped.startswith("#"):
+        if (previous.count("'") % 2 or previous.count('"') % 2) and \
+                len(line) - len(stripped) > len(previous) - len(previous.lstrip(" ")):
+            return None
         return ""
     at = line.find(" #")
     if at < 0 or "'" in line or line.count('"', 0, at) % 2 or '"' in line[at:]:
@@ -135,7 +181,7 @@ def _without_comments(text: str) -> str:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        cut = _comment_cut(text[start:end])
+        cut = _comment_cut(text[start:end], text[text.rfind("\n", 0, max(start - 1, 0)) + 1:max(start - 1, 0)])
         if cut is not None:
             pieces += [text[done:start], cut]
             done = end
@@ -271,8 +317,10 @@ class _Values:
 # takes and libyaml refuses; a collection over several lines; a complex key) is left to
 # the located reader. Duplicate keys in a flow mapping are refused by both readers.
 _FLOW_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_FLOW_PLAIN = r"(?:[^\s,\[\]{}:#\"'?|>!&*%@`-]|-[0-9])[^,\[\]{}:#\"'\n]*"   # greedy: no backtracking
-_FLOW_SCALAR = rf"""(?:{_FLOW_PLAIN}|"[^"\\\n]*"|'(?:[^'\n]|'')*')"""
+# atomic (`(?>…)`): a text runs to the first indicator, as in YAML; trying every shorter one
+# made a line that is not a plain collection cost ~20 µs (`_unwrapped_flows` tries many)
+_FLOW_PLAIN = r"(?>(?:[^\s,\[\]{}:#\"'?|>!&*%@`-]|-[0-9])[^,\[\]{}:#\"'\n]*)"
+_FLOW_SCALAR = rf"""(?:{_FLOW_PLAIN}|(?>"[^"\\\n]*")|(?>'(?:[^'\n]|'')*'))"""
 _FLOW_SEQ_OF_SCALARS = rf"\[ *(?:{_FLOW_SCALAR} *(?:, *{_FLOW_SCALAR} *)*,? *)?\]"
 _FLOW_LEAF = rf"(?:{_FLOW_SCALAR}|{_FLOW_SEQ_OF_SCALARS})"
 
@@ -295,6 +343,31 @@ _FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{
 _PLAIN_LINE = r"(?!---|\.\.\.|%)[^\n\[\]{}]*+"
 _ANY_LINE = rf"(?:{_PLAIN_LINE}|{_FLOW_LINE.pattern})"
 _DOCUMENT_LINES = re.compile(rf"(?:{_ANY_LINE}\n)*{_ANY_LINE}")
+
+
+def _unwrapped_flows(text: str) -> str | None:
+    """`text` with every flow collection that goes on over several lines (PyYAML wraps one
+    past 80 columns with `default_flow_style=None`; editors break a long one) joined onto
+    the line it starts on, as both readers read it: a line break and the next line's
+    indentation are one space there, in a text or between items. None when a collection
+    goes on to a line that is empty or not indented more than its first line. Brackets are
+    counted as written, quoted or not: where the count is wrong the joined text fails the
+    screen, and the located reader reads the file."""
+    joined: list[str] = []
+    open_brackets = first_indent = 0
+    for line in text.split("\n"):
+        if open_brackets > 0:
+            stripped = line.lstrip(" ")
+            if not stripped or len(line) - len(stripped) <= first_indent:
+                return None
+            joined[-1] += " " + stripped
+        else:
+            joined.append(line)
+            if "[" not in line and "{" not in line:
+                continue
+            first_indent = len(line) - len(line.lstrip(" "))
+        open_brackets += line.count("[") + line.count("{") - line.count("]") - line.count("}")
+    return None if open_brackets else "\n".join(joined)
 
 
 def _holds_forbidden(text: str, raw: bytes, special: bytes) -> bool:
@@ -336,20 +409,30 @@ def _screened(text: str, raw: bytes) -> bool:
         text = cut
         raw = text.encode("utf-8")
         special = raw.translate(None, _NOT_SPECIAL)
+    # markers and directives at a line's start; brackets only in plain flow collections, one
+    # that goes on over several lines screened as if written on one (`_unwrapped_flows`)
+    if _DOCUMENT_LINES.fullmatch(text) is None:
+        if b"[" not in special and b"{" not in special:
+            return False
+        unwrapped = _unwrapped_flows(text)
+        if unwrapped is None or _DOCUMENT_LINES.fullmatch(unwrapped) is None:
+            return False
+        text = unwrapped
+        raw = text.encode("utf-8")
+        special = raw.translate(None, _NOT_SPECIAL)
     if b"<" in special and b"<<" in raw:
         return False
     for indicator in _NODE_START:
-        if indicator in special and not all(_inside_text(raw, at) for at in _occurrences(raw, bytes((indicator,)))):
+        if indicator in special and not all(_inside_text(raw, at) or _continues_a_text(raw, at)
+                                            for at in _occurrences(raw, bytes((indicator,)))):
             return False
     # a complex key (`? ` where a node starts)
-    if b"?" in special and not all(_inside_text(raw, at) for at in _occurrences(raw, b"?")
-                                   if raw[at + 1:at + 2] in (b"", b" ", b"\n")):
-        return False
-    # markers and directives at a line's start; brackets only in plain flow collections
-    if _DOCUMENT_LINES.fullmatch(text) is None:
+    if b"?" in special and not all(_inside_text(raw, at) or _continues_a_text(raw, at)
+                                   for at in _occurrences(raw, b"?") if raw[at + 1:at + 2] in (b"", b" ", b"\n")):
         return False
     shapes = raw.translate(_NUMBER_TABLE)
-    if not all(_inside_text_token(raw, at) for shape in _REFUSED_NUMBER_SHAPES for at in _occurrences(shapes, shape)):
+    if not all(_inside_text_token(raw, at) or _continues_a_text(raw, _word_start(raw, at))
+               for shape in _REFUSED_NUMBER_SHAPES for at in _occurrences(shapes, shape)):
         return False
     for found in _UNDERSCORE_DIGIT.finditer(raw):
         start = found.start()
@@ -358,7 +441,7 @@ def _screened(text: str, raw: bytes) -> bool:
         if start > 0 and raw[start - 1] in b"+-":
             start -= 1
         word_start = start == 0 or raw[start - 1] in b" \n[{,:"
-        if word_start and not _inside_text_token(raw, start):
+        if word_start and not _inside_text_token(raw, start) and not _continues_a_text(raw, start):
             return False
     return True
 
