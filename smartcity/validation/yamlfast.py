@@ -333,7 +333,7 @@ def _flow_map(value: str) -> str:
 _FLOW_MAP = _flow_map(rf"(?:{_FLOW_LEAF}|{_flow_map(_FLOW_LEAF)})")
 _FLOW_ITEM = rf"(?:{_FLOW_SCALAR}|{_FLOW_MAP})"
 _FLOW_SEQ = rf"\[ *(?:{_FLOW_ITEM} *(?:, *{_FLOW_ITEM} *)*,? *)?\]"
-_FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{_FLOW_SEQ})(?: *| +#[^\n]*)")
+_FLOW_LINE = rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{_FLOW_SEQ})(?: *| +#[^\n]*)"
 # Every line of the document (comments cut out, `_without_comments`): a line without brackets
 # that does not start a directive or a document marker (`%`, `---`, `...`), or a line of
 # plain flow collections (`_FLOW_LINE`). One match over the whole text: splitting it into
@@ -341,7 +341,7 @@ _FLOW_LINE = re.compile(rf" *(?:- +)?(?:{_FLOW_KEY}: +)?(?:- +)?(?:{_FLOW_MAP}|{
 # The possessive `*+` stops a line with a bracket at the bracket, without backtracking, to
 # be tried as a flow line.
 _PLAIN_LINE = r"(?!---|\.\.\.|%)[^\n\[\]{}]*+"
-_ANY_LINE = rf"(?:{_PLAIN_LINE}|{_FLOW_LINE.pattern})"
+_ANY_LINE = rf"(?:{_PLAIN_LINE}|{_FLOW_LINE})"
 _DOCUMENT_LINES = re.compile(rf"(?:{_ANY_LINE}\n)*{_ANY_LINE}")
 
 
