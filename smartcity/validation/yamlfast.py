@@ -30,9 +30,11 @@ from smartcity.validation.yamlstrict import Document
 # What the two readers could read differently, or what only the located reader handles:
 # anchors, aliases, tags and reserved indicators where a node could start, merge keys, complex
 # keys, directives, document markers, tabs, escapes, line breaks other than \n, flow
-# collections other than the plain one-line ones (`_DOCUMENT_LINES`), and scalars that
-# could be numbers with underscores, base prefixes, exponents or more digits than
-# FAST_DIGITS; comments are not looked at (but for escapes, tabs and forbidden characters).
+# collections other than the plain ones (`_DOCUMENT_LINES`, over several lines
+# `_unwrapped_flows`), and scalars that could be numbers with underscores, base prefixes,
+# exponents or more digits than FAST_DIGITS; comments and the content of block scalars are
+# not looked at (but for escapes, tabs and forbidden characters), and a line that goes on
+# with a plain text is part of it (`_continues_a_text`).
 # Inside a text ("Dinas Kominfo & Statistik", "Siap? Ya", "layanan 2x24 jam", "Rp
 # 1.500.000.000.000", "Instagram @kendalkab") both readers read these as text
 # (`_inside_text`): editors write them, and a 120 KB file the located reader reads costs
@@ -310,12 +312,13 @@ class _Values:
 
 
 # Flow collections the two readers read alike (issue 30: editors and the scaffold write
-# `budget: {amount: 250000000, source: APBD}` and `sources: [seed-002]`): one line each,
-# keys plain names, values plain scalars without `:`, `#`, quotes or brackets, or quoted
-# scalars without escapes (a backslash is refused anyway), sequences of those, mappings
-# nested two deep, and sequences of such mappings. Anything else in brackets (a broken `{a: 1, :b}`, which yaml-rs
-# takes and libyaml refuses; a collection over several lines; a complex key) is left to
-# the located reader. Duplicate keys in a flow mapping are refused by both readers.
+# `budget: {amount: 250000000, source: APBD}` and `sources: [seed-002]`): one line each
+# (one over several lines is joined first, `_unwrapped_flows`), keys plain names, values
+# plain scalars without `:`, `#`, quotes or brackets, or quoted scalars without escapes (a
+# backslash is refused anyway), sequences of those, mappings nested two deep, and sequences
+# of such mappings. Anything else in brackets (a broken `{a: 1, :b}`, which yaml-rs takes
+# and libyaml refuses; a complex key) is left to the located reader. Duplicate keys in a
+# flow mapping are refused by both readers.
 _FLOW_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
 # atomic (`(?>…)`): a text runs to the first indicator, as in YAML; trying every shorter one
 # made a line that is not a plain collection cost ~20 µs (`_unwrapped_flows` tries many)
