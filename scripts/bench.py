@@ -514,22 +514,16 @@ def main() -> int:
     steps.next("validasi 514 berkas (dingin dan hangat)")
     results["validation"] = validation(national, cache)
     print(f"validasi 514 berkas: {results['validation']}", file=sys.stderr)
-    # the same regions written as editors write them (flow records, comments, punctuation)
-    editor = out / "national-editor"
-    if not written_by_this_generator(editor, "editor"):
-        write_national(editor, style="editor")
-        stamp(editor, "editor")
-    steps.next("validasi 514 berkas gaya penyunting (dingin dan hangat)")
-    results["validation_editor"] = validation(editor, cache)
-    print(f"validasi gaya penyunting: {results['validation_editor']}", file=sys.stderr)
-    # the same regions as a program writes them with PyYAML's defaults (records wrapped past 80 columns)
-    wrapped = out / "national-wrapped"
-    if not written_by_this_generator(wrapped, "wrapped"):
-        write_national(wrapped, style="wrapped")
-        stamp(wrapped, "wrapped")
-    steps.next("validasi 514 berkas gaya PyYAML (baris terlipat)")
-    results["validation_wrapped"] = validation(wrapped, cache)
-    print(f"validasi gaya PyYAML: {results['validation_wrapped']}", file=sys.stderr)
+    # the same regions as editors write them (flow records, folded texts, comments, punctuation),
+    # and as a program writes them with PyYAML's defaults (records wrapped past 80 columns)
+    for style, what in (("editor", "gaya penyunting"), ("wrapped", "gaya PyYAML (baris terlipat)")):
+        folder = out / f"national-{style}"
+        if not written_by_this_generator(folder, style):
+            write_national(folder, style=style)
+            stamp(folder, style)
+        steps.next(f"validasi 514 berkas {what} (dingin dan hangat)")
+        results[f"validation_{style}"] = validation(folder, cache)
+        print(f"validasi {what}: {results[f'validation_{style}']}", file=sys.stderr)
     # the bundled samples themselves, copied to every official region: real files' size and style
     samples = out / "national-samples"
     write_from_samples(samples, ROOT / "data" / "regions")

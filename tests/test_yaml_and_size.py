@@ -237,6 +237,51 @@ def test_quick_and_located_readers_agree_on_every_corpus_file() -> None:
     assert quick_read >= 10, quick_read
 
 
+def test_windows_line_ends_are_read_quickly_and_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file saved on Windows (`\\r\\n`) is read by the quick reader as with `\\n`: for
+    every corpus file, as written and in block style, the same result as the located
+    reader's on the same bytes; a valid one takes the located reader with `\\r\\n` only
+    where it does with `\\n` (until 2026-12-05 every such file took it)."""
+    import datetime as dt
+
+    from smartcity.reference import load_reference
+    from smartcity.validation import loader
+
+    files = sorted(CASES.glob("*/*/*.yml")) + sorted((CASES.parent.parent / "data" / "regions").glob("*.yml"))
+    valid = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # the encoding cases
+        located, _ = parse(text, "f.yml")
+        for written in (text, *((_block_style(located.data),) if located is not None else ())):
+            raw = written.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+            quick, located_result = _check_both(raw, path.stem)
+            assert quick == located_result, path
+            if not located_result.problems:
+                valid.append((raw, path.stem))
+    assert len(valid) >= 40, len(valid)
+    located_reads: list[str] = []
+    parse_located = loader.parse
+
+    def counted(text: str, display: str) -> object:
+        located_reads.append(text)
+        return parse_located(text, display)
+
+    monkeypatch.setattr(loader, "parse", counted)
+    today, reference = dt.date(2026, 11, 23), load_reference()
+    quick_with_crlf = 0
+    for raw, stem in valid:
+        before = len(located_reads)
+        loader.check_content(raw.replace(b"\r\n", b"\n"), f"{stem}.yml", stem, reference, today, fast=True)
+        with_lf = len(located_reads) - before
+        loader.check_content(raw, f"{stem}.yml", stem, reference, today, fast=True)
+        assert len(located_reads) - before - with_lf == with_lf, stem  # the located reader for both or neither
+        quick_with_crlf += not with_lf
+    assert quick_with_crlf >= 40, quick_with_crlf
+
+
 def test_the_quick_reader_collects_the_source_references_the_rules_would_find() -> None:
     """The quick reader collects every reference to a source while it walks the file
     (`Document.source_refs`); the sources rule otherwise walks the file for them."""
