@@ -535,6 +535,43 @@ def test_a_wrapped_line_of_a_folded_text_is_read_quickly_and_alike() -> None:
     assert quick == located and not located.problems
 
 
+def test_regions_as_pyyaml_writes_them_at_any_width_are_read_quickly_and_alike() -> None:
+    """The bundled samples and three synthetic regions with punctuated texts, written by
+    PyYAML at six widths (20 to 97 columns: texts and records wrapped at every kind of
+    place), with flow records and in block style: the quick reader takes nearly all,
+    each with the located reader's result."""
+    import random
+
+    import yaml
+
+    from smartcity.reference import load_reference
+    from smartcity.tools.synthetic import _punctuate, synthetic_region
+
+    reference = load_reference()
+    regions = [(path.stem, parse(path.read_text(encoding="utf-8"), "f.yml")[0].data)
+               for path in sorted((CASES.parent.parent / "data" / "regions").glob("*.yml"))]
+    regions += [(data["id"], _punctuate(random.Random(official.code), data))
+                for official in reference.regions[::200]
+                for data in (synthetic_region(official, reference, 1),)]
+    taken = written = 0
+    for stem, data in regions:
+        for width in (20, 31, 45, 62, 80, 97):
+            for flow in (None, False):
+                text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                                 allow_unicode=True, default_flow_style=flow, width=width)
+                written += 1
+                quick, located = _check_both(text.encode("utf-8"), stem)
+                assert quick == located and not located.problems, (stem, width, flow)
+                taken += _quick_takes(text)
+    assert taken >= written - 2, (taken, written)
+
+
+def _quick_takes(text: str) -> bool:
+    from smartcity.validation.yamlfast import quick_document
+
+    return quick_document(text) is not None
+
+
 @pytest.mark.parametrize("header", ["a: {h}\n", "a:\n- {h}\n", "a:\n  - b: {h}\n", "a:\n  b: {h}\n"])
 def test_block_scalars_of_every_kind_read_alike(header: str) -> None:
     """Block scalars (folded and literal, each chomping, a comment after the header) whose
