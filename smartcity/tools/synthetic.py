@@ -240,28 +240,29 @@ def _folded(line: re.Match[str]) -> str:
     return f"{line.group(1)}{line.group(2)}{line.group(3)}: >-\n" + "\n".join(indent + part for part in wrapped)
 
 
+def _flow_style(data: dict[str, Any], rng: random.Random, width: int) -> str:
+    """`data` with punctuated texts, as PyYAML writes short records (flow mappings) at
+    `width` columns, with the comments editors leave."""
+    body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                     allow_unicode=True, default_flow_style=None, width=width)
+    for pattern, replacement in _COMMENTS:
+        body = pattern.sub(replacement, body)
+    return body
+
+
 def editor_style(data: dict[str, Any], rng: random.Random) -> str:
     """A region file written as editors and the scaffold write one (the samples' style):
     short records on one line as flow mappings (`budget: {amount: …, source: APBD}`,
     progress notes, periods), lists of ids as flow sequences, long texts folded (`>-`),
     comments, punctuated texts."""
-    body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
-                     allow_unicode=True, default_flow_style=None, width=1_000_000)
-    body = _FOLDED.sub(_folded, body)
-    for pattern, replacement in _COMMENTS:
-        body = pattern.sub(replacement, body)
-    return body
+    return _FOLDED.sub(_folded, _flow_style(data, rng, 1_000_000))
 
 
 def wrapped_style(data: dict[str, Any], rng: random.Random) -> str:
     """The same records as a program writes them with PyYAML's defaults (`default_flow_style=None`,
     80 columns): short records as flow mappings, long texts and records wrapped over several
     lines (a wrapped line may start with "@pemkab" or "& pelatihan"), punctuated texts, comments."""
-    body = yaml.dump(_punctuate(rng, data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
-                     allow_unicode=True, default_flow_style=None)
-    for pattern, replacement in _COMMENTS:
-        body = pattern.sub(replacement, body)
-    return body
+    return _flow_style(data, rng, 80)
 
 
 # write_national's styles: the benchmark's first set, the samples' style, and a program's

@@ -144,10 +144,10 @@ def check_content(raw: bytes, display: str, stem: str, reference: Reference, tod
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return CheckedFile(display, None, (problem(display, (line, column), "E-ENCODING", offset=error.start),))
     text = text.removeprefix(BYTE_ORDER_MARK)  # harmless at the start: dropped (from the bytes too)
-    # Windows line ends (an editor's file saved on Windows): both readers read `\r\n` as `\n`
-    # in every scalar, so the quick reader reads the text with `\n` (a lone `\r` it refuses)
-    quick_text = text.replace("\r\n", "\n") if "\r" in text else text
     if quick:
+        # Windows line ends (an editor's file saved on Windows): both readers read `\r\n` as `\n`
+        # in every scalar, so the quick reader reads the text with `\n` (a lone `\r` it refuses)
+        quick_text = text.replace("\r\n", "\n") if "\r" in text else text
         quick_raw = raw.removeprefix(BYTE_ORDER_MARK.encode("utf-8")) if quick_text is text \
             else quick_text.encode("utf-8")
         checked = _quick_check(quick_text, quick_raw, display, stem, reference, today, fast)

@@ -101,8 +101,7 @@ def _inside_text_token(raw: bytes, at: int) -> bool:
     """Whether the space-delimited word holding `at` is part of a longer text: a text
     character before it or after it on its line (over spaces). A scalar that is one word
     could be a number ("1e3", "0x1F", "2x24"); one of several words is text for both."""
-    start, end = raw.rfind(b" ", 0, at) + 1, at
-    start = max(start, raw.rfind(b"\n", 0, at) + 1)
+    start, end = _word_start(raw, at), at
     while end < len(raw) and raw[end] not in b" \n":
         end += 1
     after = end
