@@ -47,10 +47,13 @@ def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_serv
     settle(page)
     assert dialogs == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    # no script in the article comes from data: only the print page's own
-    # assembler, which brings the hostile pillar sections in as inert nodes
+    # no script in the article comes from data: only the site's own files, the print page's
+    # assembler (which brings the hostile pillar sections in as inert nodes) and the phone
+    # cards' column names (assets/cards.js)
     sources = page.eval_on_selector_all("article script", "els => els.map(e => e.getAttribute('src') || 'inline')")
-    assert [src.rsplit("/", 1)[-1] for src in sources] == (["print.js"] if slug == "cetak" else [])
+    names = [src.rsplit("/", 1)[-1] for src in sources]
+    assert [n for n in names if n != "cards.js"] == (["print.js"] if slug == "cetak" else [])
+    assert names.count("cards.js") <= 1
     # the literal text is visible to the reader (the history page shows git data only)
     body = page.inner_text("article")
     assert "Kota Pekalongan" in body
@@ -61,7 +64,8 @@ def test_no_dialog_and_no_data_script_on_any_region_page(browser, injection_serv
 
 NATIONAL_PAGES = ["wilayah/", "provinsi/33/", "pilar/governance/", "pilar/governance/service/", "pilar/branding/",
                   "bandingkan/?wilayah=kota-pekalongan", "statistik/", "data/", "cari/?q=quick"]
-OUR_SCRIPTS = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "filters.js", "compare.js", "search.js")
+OUR_SCRIPTS = ("tablesort.min.js", "tablesort.number.min.js", "regions.js", "filters.js", "compare.js", "search.js",
+               "cards.js")
 
 
 @pytest.mark.parametrize("path", NATIONAL_PAGES)

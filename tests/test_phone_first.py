@@ -113,6 +113,39 @@ def test_the_downloads_show_their_size_on_a_phone(browser, sample_server) -> Non
     page.close()
 
 
+CELL_LABELS = """(table) => [...table.tBodies[0].rows].flatMap(r => [...r.cells].slice(1)
+    .filter(c => c.tagName === 'TD').map(c => getComputedStyle(c, '::before').content.replaceAll('"', '').trim()))"""
+
+
+def test_phone_cards_name_every_cell_and_without_javascript_the_table_scrolls(browser, sample_server) -> None:
+    """The column names of a phone card come from the column headings (`th data-label`, put
+    on the cells by a script, not written in every cell): each cell of a programme or goal
+    table says its column on a pillar page and on the printed masterplan, whose parts are
+    fetched. Without JavaScript the table stays a table and scrolls in its frame."""
+    page = browser.new_page(viewport=PHONE)
+    expected = {"sc-goals": {"Nilai awal", "Capaian terakhir", "Target", "Penilaian"},
+                "sc-programs": {"Perangkat daerah", "Tahun", "Anggaran", "Status"}}
+    for path in ("wilayah/kota-pekalongan/governance/", "wilayah/kota-pekalongan/cetak/"):
+        page.goto(sample_server.url + path, wait_until="networkidle")
+        if path.endswith("cetak/"):
+            page.wait_for_selector("html[data-sc-print=ready]")
+        for kind, names in expected.items():
+            selector = "table.sc-goals" if kind == "sc-goals" else "table.sc-cards-narrow:not(.sc-goals)"
+            table = page.locator(f"article {selector}").first
+            labels = table.evaluate(CELL_LABELS)
+            assert labels and set(labels) == names, (path, kind, labels)
+            assert table.evaluate("t => getComputedStyle(t).display") == "block"   # a card list
+    page.close()
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_server.url + "wilayah/kota-pekalongan/governance/")
+    table = page.locator("article table.sc-cards-narrow").first
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert table.evaluate("t => t.querySelector('td[data-label]') === null")
+    assert table.locator("xpath=..").evaluate("w => getComputedStyle(w).overflowX") == "auto"
+    context.close()
+
+
 def test_a_trend_chart_opens_at_its_latest_round(browser, sample_server) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(sample_server.url + "wilayah/kota-pekalongan/evaluasi/", wait_until="networkidle")

@@ -96,6 +96,8 @@
 
   Promise.all(includes.map(load)).then(function (results) {
     nameScrollBoxes();
+    // the phone cards' column names, as on the parts' own pages (overrides/main.html)
+    if (window.scCardLabels) window.scCardLabels(document);
     var missing = results.filter(function (ok) { return !ok; }).length;
     document.documentElement.setAttribute("data-sc-print", missing ? "partial" : "ready");
     if (!status) return;
