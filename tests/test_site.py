@@ -91,21 +91,32 @@ def test_contoh_badges_mark_example_items(sample_site: Path) -> None:
 
 
 @pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.id)
-def test_roadmap_svg_has_one_bar_per_programme(sample_site: Path, region) -> None:
+def test_roadmap_has_one_row_and_bar_per_programme(sample_site: Path, region) -> None:
+    """The roadmap's term tables hold every programme once, each row with its status as a
+    bar on the masterplan's timeline: placed at its years, or its horizon's when it has none."""
     soup = page(sample_site, f"wilayah/{region.id}/peta-jalan")
-    programmes = region.programs
-    svg = soup.select_one("figure.sc-roadmap svg")
-    if not programmes:
-        assert svg is None
-        return
-    assert svg["role"] == "img" and svg.select_one("title") and svg.select_one("desc")
-    bars = svg.select("rect.sc-bar")
-    assert len(bars) == len(programmes)
-    for bar, programme in zip(bars, programmes, strict=True):
-        assert f"sc-bar--{programme.status}" in bar["class"]
-    # the same content as tables, one row per programme across the horizons
-    links = [a["href"].split("#")[1] for a in soup.select("section .sc-table tbody tr td:first-child a")]
-    assert sorted(links) == sorted(f"program-{p.id}" for p in programmes)
+    programmes = {p.id: p for p in region.programs}
+    rows = soup.select(".sc-roadmap-table tbody tr")
+    assert len(rows) == len(programmes)
+    first, last = region.period.start, region.period.end
+    column = 100 / (last - first + 1)
+    for row in rows:
+        programme = programmes[row.select_one("td:first-child a")["href"].split("#program-")[1]]
+        bar = row.select_one("td:last-child > span")
+        start, end = programme.start, programme.end
+        if start is None and end is None:
+            horizon = region.roadmap.get(programme.horizon)
+            assert (bar is None) == (horizon is None), programme.id
+            if horizon is None:
+                continue
+            start, end = horizon.start, horizon.end
+            assert "sc-span--estimated" in bar["class"]
+        start, end = (start if start is not None else end), (end if end is not None else start)
+        assert f"sc-span--{programme.status}" in bar["class"] and not bar.get_text()
+        style = dict(part.split(":") for part in bar["style"].split(";"))
+        assert float(style["margin-left"].rstrip("%")) == pytest.approx((start - first) * column, abs=0.06)
+        assert float(style["width"].rstrip("%")) == pytest.approx((end - start + 1) * column, abs=0.06)
+    assert not soup.select("figure.sc-roadmap, svg.sc-roadmap__svg"), "no second copy as a chart"
     assert len((sample_site / f"wilayah/{region.id}/peta-jalan/index.html").read_bytes()) < 30_000
 
 

@@ -1,5 +1,5 @@
-// The printed masterplan (wilayah/<id>/cetak/) takes its roadmap chart and each pillar's
-// sections from the region's own pages instead of storing a second copy of them: each
+// The printed masterplan (wilayah/<id>/cetak/) takes its roadmap (the term tables with their
+// timeline) and each pillar's sections from the region's own pages instead of storing a second copy of them: each
 // `.sc-include` names a page (`data-src`) and the part of it to take (`data-part`). The
 // part is reshaped for paper as the page's layout needs it: headings nest under the
 // pillar's heading, ids get the pillar as prefix (every pillar page has a "sasaran"),
@@ -34,7 +34,7 @@
     details.parentNode.replaceChild(line, details);
   }
 
-  function reshape(part, source, prefix) {
+  function reshape(part, source, prefix, heading) {
     var drop = ".sc-item-id, .sc-respond, .sc-section--empty, .sc-section--quick-wins, svg.sc-defs, .sc-goals details";
     Array.prototype.forEach.call(part.querySelectorAll(drop), function (n) { n.remove(); });
     Array.prototype.forEach.call(part.querySelectorAll("details.sc-updates"), latestNote);
@@ -47,7 +47,7 @@
       });
       Array.prototype.forEach.call(part.querySelectorAll("[aria-labelledby]"), function (n) {
         var names = n.getAttribute("aria-labelledby").split(/\s+/).map(function (x) { return renamed[x] || x; });
-        if (n.parentNode === part) names.push("pilar-" + prefix);
+        if (n.parentNode === part && heading) names.push(heading);
         n.setAttribute("aria-labelledby", names.join(" "));
       });
       Array.prototype.forEach.call(part.querySelectorAll("a[href^='#']"), function (a) {
@@ -75,8 +75,9 @@
       var part = page.querySelector(include.getAttribute("data-part"));
       if (!part) throw new Error("no part");
       part = document.importNode(part, true);
-      reshape(part, source, include.getAttribute("data-prefix"));
-      include.replaceChildren.apply(include, part.matches(".sc-pillar-body") ? Array.prototype.slice.call(part.childNodes) : [part]);
+      reshape(part, source, include.getAttribute("data-prefix"), include.getAttribute("data-heading"));
+      include.replaceChildren.apply(include, part.matches(".sc-pillar-body, .sc-roadmap-body")
+        ? Array.prototype.slice.call(part.childNodes) : [part]);
       return true;
     }).catch(function () { return false; });
   }

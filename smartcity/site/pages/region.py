@@ -23,7 +23,7 @@ from smartcity.model import Region
 from smartcity.reference import Reference
 from smartcity.site.addresses import generated_page_source, region_src
 from smartcity.site.render.chart_views import pillar_progress_chart
-from smartcity.site.render.charts import roadmap_chart
+from smartcity.site.render.charts import roadmap_timeline
 from smartcity.site.render.feedback import feedback_in_words, feedback_links
 from smartcity.site.render.trend_charts import indicator_sparkline, score_trend
 
@@ -87,8 +87,8 @@ def overview(p: RegionPageInput) -> Context:
 
 
 def roadmap(p: RegionPageInput) -> Context:
-    """The roadmap: its chart, programmes by horizon and money by horizon."""
-    return {"chart": roadmap_chart(p.region, p.reference, STATUS_LABELS),
+    """The roadmap: programmes by horizon on the masterplan's timeline, money by horizon."""
+    return {"timeline": roadmap_timeline(p.region, STATUS_LABELS),
             "by_horizon": programs_by_horizon(p.region),
             "pillar_links": {ref.key: p.link(region_src(p.region.id, ref.key)) for ref in p.reference.pillars},
             "pillar_labels": {ref.key: ref.label for ref in p.reference.pillars},

@@ -10,7 +10,6 @@ from smartcity.figures.aggregate import StatusCounts
 from smartcity.formatting import number
 from smartcity.labels import BAND_LABELS
 from smartcity.model import HORIZONS, Region
-from smartcity.reference import Reference
 
 
 def px(value: float) -> float:
@@ -42,90 +41,64 @@ class Tick:
 
 
 @dataclass(frozen=True)
-class Row:
-    """A row of the roadmap: a pillar heading or a programme's bar."""
-    y: int
-    label: str             # truncated for the label column
-    full_label: str
-    heading: bool          # a pillar heading row (no bar)
-    status: str | None = None
-    bar_x: float = 0
-    bar_width: float = 0
-    estimated: bool = False  # years follow the horizon, not the programme
-    years: str = ""
+class Span:
+    """Where a programme's bar lies on the roadmap's timeline, in per cent of its width."""
+    x: float
+    width: float
+    estimated: bool = False  # the years follow the horizon, not the programme
 
 
 @dataclass(frozen=True)
-class RoadmapChart:
-    """The roadmap's geometry."""
-    width: int
-    height: int
-    plot_top: float
-    plot_bottom: float
-    label_width: int
-    bands: tuple[Band, ...]
-    ticks: tuple[Tick, ...]
-    rows: tuple[Row, ...]
+class Timeline:
+    """The roadmap's time axis: the masterplan's years, its horizons' bands and each
+    programme's span (by programme id; a programme without years has none). The roadmap
+    draws it in its term tables, one bar per row: the same programmes are not shown a
+    second time in a chart beside them."""
+    first: int
+    last: int
+    bands: Mapping[str, Band]
+    spans: Mapping[str, Span]
     statuses: StatusCounts
     programs: int
-    title: str
     description: str
 
+    @property
+    def years(self) -> int:
+        """How many years the masterplan spans (the timeline's year lines)."""
+        return self.last - self.first + 1
 
-def _year_step(years: int) -> int:
-    """Every year is labelled while the labels fit a phone's width; then every 2nd or 5th."""
-    return 1 if years <= 10 else (2 if years <= 20 else 5)
 
-
-def roadmap_chart(region: Region, reference: Reference, status_labels: dict[str, str]) -> RoadmapChart:
-    """Every programme of a region as a bar over its years, grouped by pillar. x positions
-    are percentages of the chart's width (the SVG has no viewBox and reflows: its text
-    keeps its size); each programme's name is on a line above its bar."""
-    heading_height, row_height, top = 22, 34, 46
+def roadmap_timeline(region: Region, status_labels: dict[str, str]) -> Timeline:
+    """Every programme of a region as a span over the masterplan's years; a programme with
+    no years of its own spans its horizon's years (marked as estimated)."""
     first, last = region.period.start, region.period.end
     column = 100 / (last - first + 1)
 
     def x_of(year: int) -> float:
         return px((year - first) * column)
 
-    bands = tuple(
-        Band(x_of(span.start), px((span.end - span.start + 1) * column), BAND_LABELS[name],
-             f"{span.start}–{span.end}", i % 2)
-        for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap))
-    step = _year_step(last - first + 1)
-    ticks = tuple(Tick(px(x_of(year) + column / 2), str(year)) for year in range(first, last + 1, step))
-    rows: list[Row] = []
-    y = top
-    programs = []
-    for pillar in region.pillars:
-        if not pillar.programs:
-            continue
-        rows.append(Row(y, reference.pillar(pillar.key).label, reference.pillar(pillar.key).label, True))
-        y += heading_height
-        for program in pillar.programs:
-            programs.append(program)
-            start, end, estimated = program.start, program.end, False
-            horizon = region.roadmap.get(program.horizon)
-            if start is None and end is None and horizon is not None:
-                start, end, estimated = horizon.start, horizon.end, True
-            else:
-                start = start if start is not None else (end if end is not None else None)
-                end = end if end is not None else start
-            years = f"{start}–{end}" if start is not None and start != end else \
-                (str(start) if start else "tahun belum ditentukan")
-            bar_x, bar_width = (x_of(start), px((end - start + 1) * column)) \
-                if start is not None and end is not None else (0, 0)
-            rows.append(Row(y, truncate(program.title, 44), program.title, False, program.status,
-                            bar_x, bar_width, estimated, years))
-            y += row_height
+    bands = {name: Band(x_of(span.start), px((span.end - span.start + 1) * column), BAND_LABELS[name],
+                        f"{span.start}–{span.end}", i % 2)
+             for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap)}
+    spans: dict[str, Span] = {}
+    programs = [program for pillar in region.pillars for program in pillar.programs]
+    for program in programs:
+        start, end, estimated = program.start, program.end, False
+        horizon = region.roadmap.get(program.horizon)
+        if start is None and end is None and horizon is not None:
+            start, end, estimated = horizon.start, horizon.end, True
+        else:
+            start = start if start is not None else end
+            end = end if end is not None else start
+        if start is not None and end is not None:
+            spans[program.id] = Span(x_of(start), px((end - start + 1) * column), estimated)
     statuses = StatusCounts.of(programs)
-    horizons = "; ".join(f"jangka {b.label.lower()} {b.years}" for b in bands) or "jangka belum ditentukan"
+    pillars = sum(1 for pillar in region.pillars if pillar.programs)
+    horizons = "; ".join(f"jangka {b.label.lower()} {b.years}" for b in bands.values()) or "jangka belum ditentukan"
     status_text = ", ".join(f"{n} {status_labels[s].lower()}" for s, n in statuses.items() if n)
-    description = (f"{len(programs)} program dalam {sum(1 for r in rows if r.heading)} pilar, {first}–{last}; "
-                   f"{horizons}. Status: {status_text or 'belum ada program'}. "
-                   f"Rincian lengkap ada pada tabel per jangka di bawah grafik.")
-    return RoadmapChart(100, int(y + 8), top - 6, y, 0, bands, ticks, tuple(rows), statuses,
-                        len(programs), f"Peta jalan {region.name} {first}–{last}", description)
+    description = (f"{number(len(programs))} program dalam {pillars} pilar, {first}–{last}; "
+                   f"{horizons}. Status: {status_text or 'belum ada program'}.")
+    return Timeline(first, last, bands, spans, statuses, len(programs), description)
 
 
 # --- bar charts: counts by status, distributions, score ranges ------------------------------
