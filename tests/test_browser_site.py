@@ -210,15 +210,16 @@ def test_site_works_opened_from_disk(browser, tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_printed_masterplan_opened_from_a_file_keeps_links_to_its_parts(browser, sample_site: Path) -> None:
     """Opened from disk (file://, where the browser fetches nothing), the printed masterplan
-    says why its roadmap and pillars are missing and keeps each as a link to its page."""
+    says why its analysis, roadmap, pillars and quick wins are missing and keeps each as a
+    link to its page."""
     page = browser.new_page()
     page.goto((sample_site / "wilayah/kota-pekalongan/cetak/index.html").as_uri())
     page.wait_for_function("document.documentElement.dataset.scPrint === 'partial'")
     status = page.inner_text("[data-sc-print-status]")
-    assert "7 bagian tidak dapat dimuat" in status and "file://" in status
+    assert "9 bagian tidak dapat dimuat" in status and "file://" in status
     links = page.eval_on_selector_all(".sc-include__fallback a", "links => links.map(a => a.textContent)")
-    assert links == ["Peta jalan", "Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
-                     "Smart Society", "Smart Environment"]
+    assert links == ["Analisis (Buku I)", "Peta jalan", "Smart Governance", "Smart Branding", "Smart Economy",
+                     "Smart Living", "Smart Society", "Smart Environment", "Quick wins"]
     page.close()
 
 

@@ -202,24 +202,30 @@ def test_sources_are_numbered_citations_not_ids(sample_site: Path) -> None:
 
 
 def test_the_printed_masterplan_takes_the_roadmap_and_pillars_from_their_pages(sample_site: Path) -> None:
-    """The printed masterplan stores no second copy of the roadmap and the pillars:
+    """The printed masterplan stores no second copy of Buku I's analysis, the roadmap, the
+    pillars and the quick wins:
     each part names a built page and a part that page has, and without JavaScript it is a
     link to that page."""
     for region in load_regions(ROOT / "data" / "regions"):
         folder = sample_site / "wilayah" / region.id / "cetak"
         soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
         includes = soup.select(".sc-include")
-        assert [node["data-prefix"] for node in includes] == ["peta-jalan"] * bool(region.programs) + [
-            plan.key for plan in region.pillars]
-        for node in includes:   # the heading each included part sits under
-            assert soup.select_one(f"h3#{node['data-heading']}"), node["data-heading"]
+        assert [node["data-part"] for node in includes] == [".sc-analysis-body"] + [
+            ".sc-roadmap-body"] * bool(region.programs) + [".sc-pillar-body"] * len(region.pillars) + [
+            ".sc-quick-wins-body"] * bool(region.quick_wins)
+        assert [node["data-prefix"] for node in includes if node["data-part"] in (".sc-roadmap-body", ".sc-pillar-body")] \
+            == ["peta-jalan"] * bool(region.programs) + [plan.key for plan in region.pillars]
+        for node in includes:   # the heading each part sits under: one level above the part's h2, shifted
+            heading = soup.select_one(f"#{node['data-heading']}")
+            assert heading and int(heading.name[1]) + 1 == 2 + int(node["data-shift"]), node["data-heading"]
         for node in includes:
             source = (folder / node["data-src"]).resolve() / "index.html"
             assert source.exists(), node["data-src"]
             part = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser").select(node["data-part"])
             assert len(part) == 1, (region.id, node["data-src"], node["data-part"])
             assert node.select_one(".sc-include__fallback a")["href"] == node["data-src"]
-        assert not soup.select("[id^='program-'], .sc-roadmap-table"), "the parts come from their pages"
+        assert not soup.select("[id^='program-'], [id^='qw-'], .sc-roadmap-table, .sc-swot, #kesiapan"), \
+            "the parts come from their pages"
         assert soup.select_one("script[src$='assets/print.js']")
 
 

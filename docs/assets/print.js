@@ -1,8 +1,9 @@
-// The printed masterplan (wilayah/<id>/cetak/) takes its roadmap (the term tables with their
-// timeline) and each pillar's sections from the region's own pages instead of storing a second copy of them: each
-// `.sc-include` names a page (`data-src`) and the part of it to take (`data-part`). The
-// part is reshaped for paper as the page's layout needs it: headings nest under the
-// pillar's heading, ids get the pillar as prefix (every pillar page has a "sasaran"),
+// The printed masterplan (wilayah/<id>/cetak/) takes Buku I's analysis, its roadmap (the term
+// tables with their timeline), each pillar's sections and the quick wins from the region's
+// own pages instead of storing a second copy of them: each `.sc-include` names a page
+// (`data-src`) and the part of it to take (`data-part`). The part is reshaped for paper as
+// the page's layout needs it: headings nest under the print's heading (`data-heading`,
+// `data-shift` levels deeper), ids get a prefix (every pillar page has a "sasaran"),
 // folded lists give way to the latest progress note, and item ids, response links and
 // sections that only say they are empty are left out (the print lists those once).
 // Without JavaScript, or opened from file:// (no fetch there), each part stays a link.
@@ -34,29 +35,32 @@
     details.parentNode.replaceChild(line, details);
   }
 
-  function reshape(part, source, prefix, heading) {
+  function reshape(part, source, prefix, heading, shift) {
     var drop = ".sc-item-id, .sc-respond, .sc-section--empty, .sc-section--quick-wins, svg.sc-defs, .sc-goals details";
     Array.prototype.forEach.call(part.querySelectorAll(drop), function (n) { n.remove(); });
     Array.prototype.forEach.call(part.querySelectorAll("details.sc-updates"), latestNote);
+    var renamed = {};
     if (prefix) {
-      var renamed = {};
       Array.prototype.forEach.call(part.querySelectorAll("[id]"), function (n) {
         if (ITEM_ID.test(n.id)) return;
         renamed[n.id] = prefix + "-" + n.id;
         n.id = renamed[n.id];
       });
-      Array.prototype.forEach.call(part.querySelectorAll("[aria-labelledby]"), function (n) {
-        var names = n.getAttribute("aria-labelledby").split(/\s+/).map(function (x) { return renamed[x] || x; });
-        if (n.parentNode === part && heading) names.push(heading);
-        n.setAttribute("aria-labelledby", names.join(" "));
-      });
       Array.prototype.forEach.call(part.querySelectorAll("a[href^='#']"), function (a) {
         var target = a.getAttribute("href").slice(1);
         if (renamed[target]) a.setAttribute("href", "#" + renamed[target]);
       });
-      // the pillar page's h2…h5 sit under the pillar's h3 here: two levels deeper, h6 at most
+    }
+    Array.prototype.forEach.call(part.querySelectorAll("[aria-labelledby]"), function (n) {
+      var names = n.getAttribute("aria-labelledby").split(/\s+/).map(function (x) { return renamed[x] || x; });
+      if (n.parentNode === part && heading) names.push(heading);
+      n.setAttribute("aria-labelledby", names.join(" "));
+    });
+    // the page's h2…h5 sit under a heading of the printed masterplan here: `shift` levels
+    // deeper (a pillar's under its h3: two), h6 at most
+    if (shift) {
       Array.prototype.forEach.call(part.querySelectorAll("h2, h3, h4, h5"), function (h) {
-        rename(h, "h" + Math.min(Number(h.tagName.charAt(1)) + 2, 6));
+        rename(h, "h" + Math.min(Number(h.tagName.charAt(1)) + shift, 6));
       });
     }
     // links other than to this page's own anchors keep working from here
@@ -75,8 +79,9 @@
       var part = page.querySelector(include.getAttribute("data-part"));
       if (!part) throw new Error("no part");
       part = document.importNode(part, true);
-      reshape(part, source, include.getAttribute("data-prefix"), include.getAttribute("data-heading"));
-      include.replaceChildren.apply(include, part.matches(".sc-pillar-body, .sc-roadmap-body")
+      reshape(part, source, include.getAttribute("data-prefix"), include.getAttribute("data-heading"),
+              Number(include.getAttribute("data-shift")) || 0);
+      include.replaceChildren.apply(include, part.matches(".sc-analysis-body, .sc-roadmap-body, .sc-pillar-body, .sc-quick-wins-body")
         ? Array.prototype.slice.call(part.childNodes) : [part]);
       return true;
     }).catch(function () { return false; });
