@@ -57,6 +57,19 @@ def test_no_word_in_the_index_is_two_of_the_pages_words_glued(sample_site: Path)
     assert not glued, glued
 
 
+def test_items_ids_are_not_in_the_index(sample_site: Path) -> None:
+    """An item's id ("ID gov-1-1", for editors) is left out of what Pagefind indexes by one
+    selector (search.EXCLUDED), not by an attribute on every id: no fragment holds one."""
+    seen = 0
+    for path in sorted((sample_site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(MAGIC))
+        page = (sample_site / search_dest(fragment["url"].lstrip("/"))).read_text("utf-8")
+        ids = re.findall(r'<span class="sc-item-id">ID <code>([^<]+)</code>', page)
+        seen += len(ids)
+        assert not [i for i in ids if i in fragment["content"]], fragment["url"]
+    assert seen > 20
+
+
 def test_filter_order_does_not_change_the_files(sample_site: Path, tmp_path: Path) -> None:
     """Pagefind writes filter values in a run-dependent order; after stabilise() the
     files (and their names) depend only on the content."""

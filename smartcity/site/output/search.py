@@ -39,11 +39,12 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
           "wasm.unknown.pagefind")
 # Not what a reader searches for: breadcrumbs, dates and edit links, the region's page
-# menu, banners, charts (their data tables repeat the text), "Tanggapi" links, table heads.
+# menu, banners, charts (their data tables repeat the text), "Tanggapi" links, table heads,
+# items' ids (written here once rather than as `data-pagefind-ignore` on each of ~55,000).
 # Progress notes and figures (years, amounts) are left out too: they are the bulk of a
 # pillar page's text, and a reader finds a programme by its title, description or agency.
 EXCLUDED = (".sc-kicker", ".sc-page-meta", ".sc-region-nav", ".sc-banner", ".sc-chart", ".sc-respond", "thead",
-            ".sc-updates", "td.sc-num", ".sc-roadmap-table")
+            ".sc-updates", "td.sc-num", ".sc-roadmap-table", ".sc-item-id")
 # The part of a written page that is indexed: Material's article (the page's own content).
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 ARTICLE_END = "</article>"
