@@ -1,9 +1,10 @@
 // A phone shows each row of a table marked .sc-cards-narrow as a card whose cells carry
 // their column's name (smartcity.css, `td[data-label]::before`). The name is written once,
 // on the column's heading (`th data-label`), and put on the cells here rather than in every
-// cell of the HTML (~9 MB less at 514 regions). Without JavaScript the card layout is off
-// (it needs `html.js`) and the table scrolls sideways in its frame. assets/print.js calls
-// it again for the parts it fetches.
+// cell of the region pages' HTML (~9 MB less at 514 regions). Without JavaScript the card
+// layout is off (it needs `html.js`) and the table scrolls sideways in its frame; the few
+// national tables marked .sc-labelled keep the names in their cells and are cards either
+// way. assets/print.js calls it again for the parts it fetches.
 (function () {
   "use strict";
   function label(root) {
