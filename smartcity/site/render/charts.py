@@ -25,12 +25,11 @@ def truncate(text: str, limit: int) -> str:
 
 @dataclass(frozen=True)
 class Band:
-    """A horizon's band behind the roadmap."""
+    """A horizon's years on the roadmap's timeline (shaded behind its table's bars)."""
     x: float
     width: float
     label: str
     years: str
-    shade: int  # 0/1, alternating background
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,6 @@ class Timeline:
     last: int
     bands: Mapping[str, Band]
     spans: Mapping[str, Span]
-    statuses: StatusCounts
     programs: int
     description: str
 
@@ -78,8 +76,8 @@ def roadmap_timeline(region: Region, status_labels: dict[str, str]) -> Timeline:
         return px((year - first) * column)
 
     bands = {name: Band(x_of(span.start), px((span.end - span.start + 1) * column), BAND_LABELS[name],
-                        f"{span.start}–{span.end}", i % 2)
-             for i, (name, span) in enumerate((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap)}
+                        f"{span.start}–{span.end}")
+             for name, span in ((h, region.roadmap[h]) for h in HORIZONS if h in region.roadmap)}
     spans: dict[str, Span] = {}
     programs = [program for pillar in region.pillars for program in pillar.programs]
     for program in programs:
@@ -98,7 +96,7 @@ def roadmap_timeline(region: Region, status_labels: dict[str, str]) -> Timeline:
     status_text = ", ".join(f"{n} {status_labels[s].lower()}" for s, n in statuses.items() if n)
     description = (f"{number(len(programs))} program dalam {pillars} pilar, {first}–{last}; "
                    f"{horizons}. Status: {status_text or 'belum ada program'}.")
-    return Timeline(first, last, bands, spans, statuses, len(programs), description)
+    return Timeline(first, last, bands, spans, len(programs), description)
 
 
 # --- bar charts: counts by status, distributions, score ranges ------------------------------
