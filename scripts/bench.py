@@ -672,15 +672,17 @@ def hugo_rows(results: dict, n: int) -> list[tuple[str, str, str]]:
 
 
 def region_pages_versus_hugo(results: dict, n: int) -> str:
-    """The region pages' HTML (page shell included) beside Hugo's of the same pages: what the
-    site's own markup adds to the same content, apart from everything else the site publishes."""
+    """The region pages' HTML (page shell included) beside Hugo's build of the reference's
+    version of the same pages (their texts in plain Markdown, without budgets, progress notes
+    or indicator values), and what everything else the site publishes weighs."""
     ours = results["builds"][n]["warm_median"].get("region_pages_mb")
     hugo = (results.get("hugo") or {}).get(n, {}).get("region_pages_mb")
     if not ours or not hugo:
         return ""
     return (f"; region pages {ours:.0f} MB ({results['builds'][n]['warm_median']['region_pages']:.0f} pages, "
-            f"page shell included) against {hugo:.0f} MB for the same pages from Hugo's minimal layout "
-            f"({ours / hugo:.1f}×), everything else {results['builds'][n]['warm_median']['site_mb'] - ours:.0f} MB")
+            f"page shell included) against {hugo:.0f} MB from Hugo's minimal layout of the reference's plainer "
+            f"version of them ({ours / hugo:.1f}×), everything else "
+            f"{results['builds'][n]['warm_median']['site_mb'] - ours:.0f} MB")
 
 
 def table(results: dict, n: int) -> str:
